@@ -1,0 +1,190 @@
+package dev.whosthat.oauth.adapter.memory;
+
+import dev.whosthat.oauth.domain.port.Rotation;
+import dev.whosthat.oauth.domain.port.TokenStore;
+import dev.whosthat.oauth.domain.token.AccessToken;
+import dev.whosthat.oauth.domain.token.GrantId;
+import dev.whosthat.oauth.domain.token.IssuedTokens;
+import dev.whosthat.oauth.domain.token.Minted;
+import dev.whosthat.oauth.domain.token.RefreshToken;
+import dev.whosthat.oauth.domain.token.SecretDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+
+/**
+ * Tokens in RAM. Lookups are one map read by digest. Everything that changes a grant (save,
+ * rotate, revoke) runs inside {@code grants.compute} for that grant, which serialises it against
+ * every other change of the same grant: that is what makes rotation and reuse detection atomic.
+ */
+public final class InMemoryTokenStore implements TokenStore {
+
+    /** How long a revocation of a grant we never saw is remembered, in case its tokens arrive late. */
+    private static final Duration UNKNOWN_GRANT_TOMBSTONE = Duration.ofDays(1);
+
+    private final ConcurrentMap<SecretDigest, AccessToken> accessTokens = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SecretDigest, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final ConcurrentMap<GrantId, Grant> grants = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public InMemoryTokenStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The tokens of one grant. Only touched inside {@code grants.compute} for its key. */
+    private static final class Grant {
+        boolean revoked;
+        SecretDigest currentRefresh;
+        Instant latestExpiry = Instant.MIN;
+        final List<SecretDigest> accessDigests = new ArrayList<>(1);
+        List<SecretDigest> refreshDigests = List.of();
+
+        void expiresNoEarlierThan(Instant expiry) {
+            if (expiry.isAfter(latestExpiry)) {
+                latestExpiry = expiry;
+            }
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> save(IssuedTokens tokens) {
+        grants.compute(tokens.grant(), (id, grant) -> {
+            Grant g = grant == null ? new Grant() : grant;
+            if (!g.revoked) {
+                store(g, tokens);
+            }
+            return g;
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void store(Grant grant, IssuedTokens tokens) {
+        AccessToken access = tokens.access().token();
+        accessTokens.put(access.digest(), access);
+        grant.accessDigests.add(access.digest());
+        grant.expiresNoEarlierThan(access.expiresAt());
+        tokens.refresh().map(Minted::token).ifPresent(refresh -> {
+            refreshTokens.put(refresh.digest(), refresh);
+            if (grant.refreshDigests.isEmpty()) {
+                grant.refreshDigests = new ArrayList<>(2);
+            }
+            grant.refreshDigests.add(refresh.digest());
+            grant.currentRefresh = refresh.digest();
+            grant.expiresNoEarlierThan(refresh.expiresAt());
+        });
+    }
+
+    @Override
+    public CompletionStage<Optional<AccessToken>> findAccessToken(SecretDigest digest) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(accessTokens.get(digest)));
+    }
+
+    @Override
+    public CompletionStage<Optional<RefreshToken>> findRefreshToken(SecretDigest digest) {
+        return CompletableFuture.completedFuture(Optional.ofNullable(refreshTokens.get(digest)));
+    }
+
+    @Override
+    public CompletionStage<Rotation> rotate(SecretDigest presented, IssuedTokens successor) {
+        if (successor.refresh().isEmpty()) {
+            throw new IllegalArgumentException("a rotation needs a successor refresh token");
+        }
+        Rotation[] result = {Rotation.INACTIVE};
+        grants.computeIfPresent(successor.grant(), (id, grant) -> {
+            if (grant.revoked) {
+                return grant;
+            }
+            if (presented.equals(grant.currentRefresh)) {
+                refreshTokens.computeIfPresent(presented, (d, old) -> old.withState(RefreshToken.State.ROTATED));
+                forgetSwept(grant);
+                store(grant, successor);
+                result[0] = Rotation.ROTATED;
+            } else if (grant.refreshDigests.contains(presented)) {
+                revoke(grant);
+                result[0] = Rotation.REUSED;
+            }
+            return grant;
+        });
+        return CompletableFuture.completedFuture(result[0]);
+    }
+
+    /** Keeps a long-lived, often rotated grant from accumulating digests of tokens already swept. */
+    private void forgetSwept(Grant grant) {
+        grant.accessDigests.removeIf(d -> !accessTokens.containsKey(d));
+        grant.refreshDigests.removeIf(d -> !refreshTokens.containsKey(d));
+    }
+
+    @Override
+    public CompletionStage<Boolean> revokeAccessToken(SecretDigest digest) {
+        return CompletableFuture.completedFuture(accessTokens.remove(digest) != null);
+    }
+
+    @Override
+    public CompletionStage<Void> revokeGrant(GrantId grantId) {
+        grants.compute(grantId, (id, grant) -> {
+            Grant g = grant;
+            if (g == null) {
+                g = new Grant();
+                g.expiresNoEarlierThan(clock.instant().plus(UNKNOWN_GRANT_TOMBSTONE));
+            }
+            revoke(g);
+            return g;
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Deletes the grant's tokens; the grant itself stays as a tombstone until its tokens would have expired. */
+    private void revoke(Grant grant) {
+        grant.revoked = true;
+        grant.currentRefresh = null;
+        grant.accessDigests.forEach(accessTokens::remove);
+        grant.accessDigests.clear();
+        grant.refreshDigests.forEach(refreshTokens::remove);
+        grant.refreshDigests = List.of();
+    }
+
+    @Override
+    public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
+        int removed = sweep(accessTokens, t -> !t.isActiveAt(now), limit);
+        removed += sweep(refreshTokens, t -> !now.isBefore(t.expiresAt()), limit - removed);
+        removed += sweepGrants(now, limit - removed);
+        return CompletableFuture.completedFuture(removed);
+    }
+
+    /** A grant is mutable, so whether it expired is decided inside its own {@code compute}. */
+    private int sweepGrants(Instant now, int limit) {
+        int removed = 0;
+        for (Iterator<GrantId> it = grants.keySet().iterator(); it.hasNext() && removed < limit; ) {
+            boolean[] expired = {false};
+            grants.computeIfPresent(it.next(), (id, grant) -> {
+                expired[0] = !now.isBefore(grant.latestExpiry);
+                return expired[0] ? null : grant;
+            });
+            if (expired[0]) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static <K, V> int sweep(ConcurrentMap<K, V> map, Predicate<V> expired, int limit) {
+        int removed = 0;
+        for (Iterator<Map.Entry<K, V>> it = map.entrySet().iterator(); it.hasNext() && removed < limit; ) {
+            Map.Entry<K, V> entry = it.next();
+            if (expired.test(entry.getValue()) && map.remove(entry.getKey(), entry.getValue())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.whosthat.oauth.application;
+
+import dev.whosthat.oauth.application.bearer.ValidateBearerToken;
+import dev.whosthat.oauth.application.client.AuthenticateClient;
+import dev.whosthat.oauth.application.client.RegisterClient;
+import dev.whosthat.oauth.application.introspect.IntrospectToken;
+import dev.whosthat.oauth.application.revoke.RevokeToken;
+import dev.whosthat.oauth.application.token.GrantIssuer;
+import dev.whosthat.oauth.application.token.IssueClientCredentialsToken;
+import dev.whosthat.oauth.application.token.IssuePasswordToken;
+import dev.whosthat.oauth.application.token.RefreshAccessToken;
+import dev.whosthat.oauth.application.token.RequestToken;
+import dev.whosthat.oauth.application.user.RegisterUser;
+import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.port.PasswordHasher;
+import dev.whosthat.oauth.domain.port.TokenGenerator;
+import dev.whosthat.oauth.domain.port.TokenStore;
+import dev.whosthat.oauth.domain.port.UserRepository;
+import dev.whosthat.oauth.domain.token.TokenLifetimes;
+import dev.whosthat.oauth.domain.token.TokenMinter;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Every use case, wired from the driven ports: the one object a host needs, with or without an
+ * HTTP server around it.
+ */
+public record OAuthUseCases(
+        RequestToken requestToken,
+        IntrospectToken introspectToken,
+        RevokeToken revokeToken,
+        ValidateBearerToken validateBearerToken,
+        RegisterClient registerClient,
+        RegisterUser registerUser) {
+
+    /** The driven side of the hexagon. */
+    public record Ports(ClientRepository clients, UserRepository users, TokenStore tokens,
+                        PasswordHasher passwordHasher, TokenGenerator generator, Clock clock) {
+        public Ports {
+            Objects.requireNonNull(clients, "clients");
+            Objects.requireNonNull(users, "users");
+            Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(passwordHasher, "passwordHasher");
+            Objects.requireNonNull(generator, "generator");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    public static OAuthUseCases wire(Ports ports, TokenLifetimes lifetimes) {
+        var minter = new TokenMinter(ports.generator(), lifetimes);
+        var authenticateClient = new AuthenticateClient(ports.clients());
+        var grantIssuer = new GrantIssuer(minter, ports.tokens(), ports.clock());
+        var requestToken = new RequestToken(authenticateClient,
+                new IssueClientCredentialsToken(minter, ports.tokens(), ports.clock()),
+                new IssuePasswordToken(ports.users(), ports.passwordHasher(), grantIssuer),
+                new RefreshAccessToken(minter, ports.tokens(), ports.clock()));
+        return new OAuthUseCases(
+                requestToken,
+                new IntrospectToken(authenticateClient, ports.tokens(), ports.clock()),
+                new RevokeToken(authenticateClient, ports.tokens()),
+                new ValidateBearerToken(ports.tokens(), ports.clock()),
+                new RegisterClient(ports.clients()),
+                new RegisterUser(ports.users(), ports.passwordHasher(), ports.generator()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.whosthat.oauth.application.revoke;
+
+import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
+
+import dev.whosthat.oauth.application.client.AuthenticateClient;
+import dev.whosthat.oauth.application.introspect.FoundToken;
+import dev.whosthat.oauth.application.introspect.TokenHint;
+import dev.whosthat.oauth.domain.client.ClientCredentials;
+import dev.whosthat.oauth.domain.client.ClientId;
+import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.error.Outcome;
+import dev.whosthat.oauth.domain.port.TokenStore;
+import dev.whosthat.oauth.domain.token.TokenValue;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * RFC 7009: a client gives up a token it holds. Unknown tokens succeed too (§2.2); revoking a
+ * refresh token revokes its whole grant, access tokens included (§2.1); a client may not revoke
+ * another client's token, and is told so (§2.1).
+ */
+public final class RevokeToken {
+
+    /** The unit success value: revocation answers with an empty 200. */
+    public enum Revoked { DONE }
+
+    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+        public Request {
+            Objects.requireNonNull(credentials, "credentials");
+            Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(hint, "hint");
+        }
+    }
+
+    private final AuthenticateClient authenticateClient;
+    private final TokenStore tokens;
+
+    public RevokeToken(AuthenticateClient authenticateClient, TokenStore tokens) {
+        this.authenticateClient = Objects.requireNonNull(authenticateClient, "authenticateClient");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+    }
+
+    public CompletionStage<Outcome<Revoked>> handle(Request request) {
+        return authenticateClient.handle(request.credentials())
+                .thenCompose(whenOk(client -> request.token()
+                        .map(token -> FoundToken.lookUp(tokens, token.digest(), request.hint())
+                                .thenCompose(found -> revoke(client, found)))
+                        .orElseGet(RevokeToken::done)));
+    }
+
+    private CompletionStage<Outcome<Revoked>> revoke(RegisteredClient client, FoundToken found) {
+        if (found instanceof FoundToken.Access access) {
+            if (!ownedBy(client, access.token().clientId())) {
+                return notYours();
+            }
+            return tokens.revokeAccessToken(access.token().digest()).thenCompose(revoked -> done());
+        }
+        if (found instanceof FoundToken.Refresh refresh) {
+            if (!ownedBy(client, refresh.token().clientId())) {
+                return notYours();
+            }
+            return tokens.revokeGrant(refresh.token().grant()).thenCompose(revoked -> done());
+        }
+        return done();
+    }
+
+    private static boolean ownedBy(RegisteredClient client, ClientId owner) {
+        return client.id().equals(owner);
+    }
+
+    private static CompletionStage<Outcome<Revoked>> notYours() {
+        return CompletableFuture.completedFuture(Outcome.rejected(OAuthErrorCode.UNAUTHORIZED_CLIENT,
+                "the token was not issued to this client"));
+    }
+
+    private static CompletionStage<Outcome<Revoked>> done() {
+        return CompletableFuture.completedFuture(Outcome.ok(Revoked.DONE));
+    }
+}

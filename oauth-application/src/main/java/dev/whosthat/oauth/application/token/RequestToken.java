@@ -1,0 +1,48 @@
+package dev.whosthat.oauth.application.token;
+
+import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
+
+import dev.whosthat.oauth.application.client.AuthenticateClient;
+import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.error.Outcome;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The token endpoint (RFC 6749 §3.2): authenticates the client, checks that it may use the grant
+ * type, and hands the request to the grant's own use case.
+ */
+public final class RequestToken {
+
+    private final AuthenticateClient authenticateClient;
+    private final IssueClientCredentialsToken clientCredentials;
+    private final IssuePasswordToken password;
+    private final RefreshAccessToken refresh;
+
+    public RequestToken(AuthenticateClient authenticateClient, IssueClientCredentialsToken clientCredentials,
+                        IssuePasswordToken password, RefreshAccessToken refresh) {
+        this.authenticateClient = Objects.requireNonNull(authenticateClient, "authenticateClient");
+        this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
+        this.password = Objects.requireNonNull(password, "password");
+        this.refresh = Objects.requireNonNull(refresh, "refresh");
+    }
+
+    public CompletionStage<Outcome<TokenGranted>> handle(TokenRequest request) {
+        GrantRequest grant = request.grant();
+        return authenticateClient.handle(request.credentials())
+                .thenApply(client -> client.flatMap(c -> c.mayUse(grant.type())))
+                .thenCompose(whenOk(client -> dispatch(client, grant)));
+    }
+
+    private CompletionStage<Outcome<TokenGranted>> dispatch(RegisteredClient client, GrantRequest grant) {
+        return switch (grant.type()) {
+            case CLIENT_CREDENTIALS -> clientCredentials.handle(client, (GrantRequest.ClientCredentials) grant);
+            case PASSWORD -> password.handle(client, (GrantRequest.ResourceOwnerPassword) grant);
+            case REFRESH_TOKEN -> refresh.handle(client, (GrantRequest.Refresh) grant);
+            case AUTHORIZATION_CODE -> CompletableFuture.completedFuture(Outcome.rejected(
+                    OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "grant type is not supported"));
+        };
+    }
+}
