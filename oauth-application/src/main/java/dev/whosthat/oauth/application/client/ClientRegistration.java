@@ -36,7 +36,8 @@ public record ClientRegistration(
         } else if (secret.isPresent()) {
             throw new IllegalArgumentException("client " + id + " is public (token_endpoint_auth_method none) and must not have a client_secret");
         }
-        toClient();
+        // The registered client checks the rest (e.g. client_credentials only for confidential clients).
+        new RegisteredClient(id, name, authMethod, secret.map(ClientSecret::digest), grantTypes, redirectUris, scope);
     }
 
     /** The client as stored: the secret replaced by its digest. */

@@ -2,6 +2,7 @@ package dev.whosthat.oauth.domain.scope;
 
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ public record Scope(Set<String> tokens) {
     }
 
     public static Scope of(String... tokens) {
-        return new Scope(Set.of(tokens));
+        return new Scope(new LinkedHashSet<>(Arrays.asList(tokens)));
     }
 
     public static Scope of(Collection<String> tokens) {

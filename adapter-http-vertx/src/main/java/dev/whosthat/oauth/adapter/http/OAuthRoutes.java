@@ -1,0 +1,88 @@
+package dev.whosthat.oauth.adapter.http;
+
+import dev.whosthat.oauth.adapter.http.introspect.IntrospectionEndpoint;
+import dev.whosthat.oauth.adapter.http.metadata.MetadataEndpoint;
+import dev.whosthat.oauth.adapter.http.revoke.RevocationEndpoint;
+import dev.whosthat.oauth.adapter.http.support.FailureHandler;
+import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
+import dev.whosthat.oauth.adapter.http.support.MethodNotAllowed;
+import dev.whosthat.oauth.adapter.http.token.TokenEndpoint;
+import dev.whosthat.oauth.application.OAuthUseCases;
+import dev.whosthat.oauth.domain.client.ClientAuthMethod;
+import dev.whosthat.oauth.domain.client.GrantType;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * The OAuth endpoints on a Vert.x router. A host mounts them with {@link #router} and adds its own
+ * routes (protected ones with {@link dev.whosthat.oauth.adapter.http.bearer.BearerAuthHandler}).
+ */
+public final class OAuthRoutes {
+
+    public static final String TOKEN = "/oauth2/token";
+    public static final String INTROSPECT = "/oauth2/introspect";
+    public static final String REVOKE = "/oauth2/revoke";
+    public static final String METADATA = "/.well-known/oauth-authorization-server";
+
+    private static final List<String> GRANT_TYPES = List.of(
+            GrantType.CLIENT_CREDENTIALS.wire(), GrantType.PASSWORD.wire(), GrantType.REFRESH_TOKEN.wire());
+    private static final List<String> AUTH_METHODS = List.of(
+            ClientAuthMethod.CLIENT_SECRET_BASIC.wire(), ClientAuthMethod.CLIENT_SECRET_POST.wire(), ClientAuthMethod.NONE.wire());
+    private static final List<String> CONFIDENTIAL_AUTH_METHODS = List.of(
+            ClientAuthMethod.CLIENT_SECRET_BASIC.wire(), ClientAuthMethod.CLIENT_SECRET_POST.wire());
+
+    private OAuthRoutes() {
+    }
+
+    public static Router router(Vertx vertx, OAuthUseCases useCases, OAuthHttpSettings settings) {
+        Router router = Router.router(vertx);
+        router.route().handler(OAuthRoutes::securityHeaders);
+        String base = settings.basePath();
+        String realm = settings.realm();
+        FormBodyHandler forms = new FormBodyHandler(settings.bodyLimitBytes());
+
+        post(router, base + TOKEN, forms, new TokenEndpoint(useCases.requestToken(), realm));
+        post(router, base + INTROSPECT, forms, new IntrospectionEndpoint(useCases.introspectToken(), settings.issuer(), realm));
+        post(router, base + REVOKE, forms, new RevocationEndpoint(useCases.revokeToken(), realm));
+
+        // RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path.
+        router.get(METADATA + base).handler(new MetadataEndpoint(metadata(settings)));
+        router.route(METADATA + base).handler(new MethodNotAllowed("GET"));
+
+        router.route().last().handler(ctx -> ctx.fail(404));
+        router.route().failureHandler(new FailureHandler());
+        return router;
+    }
+
+    private static void post(Router router, String path, FormBodyHandler forms, Handler<RoutingContext> endpoint) {
+        router.post(path).handler(forms).handler(endpoint);
+        router.route(path).handler(new MethodNotAllowed("POST"));
+    }
+
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response()
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        ctx.next();
+    }
+
+    static MetadataEndpoint.Metadata metadata(OAuthHttpSettings settings) {
+        String issuer = settings.issuer();
+        return new MetadataEndpoint.Metadata(
+                issuer,
+                issuer + TOKEN,
+                issuer + INTROSPECT,
+                issuer + REVOKE,
+                GRANT_TYPES,
+                // No authorization endpoint is served yet, so no response type is either.
+                List.of(),
+                settings.scopesSupported(),
+                AUTH_METHODS,
+                CONFIDENTIAL_AUTH_METHODS,
+                AUTH_METHODS);
+    }
+}

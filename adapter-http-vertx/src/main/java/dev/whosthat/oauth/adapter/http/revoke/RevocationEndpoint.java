@@ -1,0 +1,39 @@
+package dev.whosthat.oauth.adapter.http.revoke;
+
+import dev.whosthat.oauth.adapter.http.support.ClientRequest;
+import dev.whosthat.oauth.adapter.http.support.Responses;
+import dev.whosthat.oauth.adapter.http.support.Stages;
+import dev.whosthat.oauth.application.revoke.RevokeToken;
+import dev.whosthat.oauth.domain.error.Outcome;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** The revocation endpoint (RFC 7009): 200 with an empty body on success, unknown tokens included. */
+public final class RevocationEndpoint implements Handler<RoutingContext> {
+
+    private final RevokeToken revokeToken;
+    private final String realm;
+
+    public RevocationEndpoint(RevokeToken revokeToken, String realm) {
+        this.revokeToken = revokeToken;
+        this.realm = realm;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        ClientRequest.Parsed parsed = ClientRequest.parse(ctx);
+        if (parsed.request() instanceof Outcome.Rejected<ClientRequest> rejected) {
+            Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
+            return;
+        }
+        ClientRequest request = parsed.request().orElseThrow();
+        var command = new RevokeToken.Request(request.credentials(), request.token(), request.hint());
+        Stages.onEventLoop(ctx, revokeToken.handle(command), outcome -> {
+            if (outcome instanceof Outcome.Rejected<?> rejected) {
+                Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
+            } else {
+                Responses.noStore(ctx.response()).setStatusCode(200).end();
+            }
+        });
+    }
+}

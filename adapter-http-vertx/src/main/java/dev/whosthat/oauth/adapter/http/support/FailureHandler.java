@@ -1,0 +1,63 @@
+package dev.whosthat.oauth.adapter.http.support;
+
+import dev.whosthat.oauth.domain.error.OAuthError;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last stop of every failed request. Infrastructure faults and bugs become
+ * {@code server_error} with an incident id that the log carries too, and nothing else: no stack
+ * trace or exception text reaches the client. Failures raised with a status by Vert.x or our body
+ * reader (400, 404, 405, 413, ...) become the matching OAuth error.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        int status = ctx.statusCode();
+        if (ctx.failure() == null || (status >= 400 && status < 500)) {
+            answerClientError(ctx, status < 400 ? 500 : status);
+            return;
+        }
+        String incident = incidentId();
+        LOG.error("incident {}: {} {} failed", incident, ctx.request().method(), ctx.request().path(), ctx.failure());
+        Responses.error(ctx, 500, OAuthError.of(OAuthErrorCode.SERVER_ERROR, "unexpected server fault, incident " + incident));
+    }
+
+    private static void answerClientError(RoutingContext ctx, int status) {
+        switch (status) {
+            case 404 -> Responses.error(ctx, 404, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "no such endpoint"));
+            case 405 -> Responses.error(ctx, 405, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "method not allowed on this endpoint"));
+            case 413 -> {
+                // The rest of an over-long body is not worth reading: close once answered.
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                Responses.error(ctx, 413, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "request body is too large"));
+            }
+            case 500 -> {
+                String incident = incidentId();
+                LOG.error("incident {}: {} {} failed without a cause", incident, ctx.request().method(), ctx.request().path());
+                Responses.error(ctx, 500, OAuthError.of(OAuthErrorCode.SERVER_ERROR, "unexpected server fault, incident " + incident));
+            }
+            default -> Responses.error(ctx, status >= 400 && status < 500 ? status : 400,
+                    OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "malformed request"));
+        }
+    }
+
+    private static String incidentId() {
+        byte[] id = new byte[6];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.whosthat.oauth.adapter.http.support;
+
+import dev.whosthat.oauth.domain.client.ClientAuthMethod;
+import dev.whosthat.oauth.domain.client.ClientCredentials;
+import dev.whosthat.oauth.domain.client.ClientId;
+import dev.whosthat.oauth.domain.client.ClientSecret;
+import dev.whosthat.oauth.domain.error.OAuthError;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.error.Outcome;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Takes the client's credentials off the wire (RFC 6749 §2.3.1): HTTP Basic, or
+ * {@code client_id} and {@code client_secret} in the body, or {@code client_id} alone for a public
+ * client. More than one method in one request is {@code invalid_request}.
+ */
+public final class PresentedClient {
+
+    /** The credentials, and whether Basic was tried: a failure then must carry a Basic challenge. */
+    public record Presented(Outcome<ClientCredentials> credentials, boolean basicAttempted) {
+    }
+
+    private PresentedClient() {
+    }
+
+    public static Presented from(RoutingContext ctx, Form form) {
+        String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<String> formId = form.get("client_id");
+        Optional<String> formSecret = form.get("client_secret");
+        if (authorization != null && startsWithScheme(authorization, "Basic")) {
+            if (formSecret.isPresent()) {
+                return new Presented(multipleMethods(), true);
+            }
+            return new Presented(basic(authorization.substring(6).trim(), formId), true);
+        }
+        if (formId.isEmpty()) {
+            return new Presented(ClientCredentials.failure(), false);
+        }
+        if (!ClientId.isValid(formId.get())) {
+            return new Presented(ClientCredentials.failure(), false);
+        }
+        ClientId id = new ClientId(formId.get());
+        Outcome<ClientCredentials> credentials = formSecret
+                .<Outcome<ClientCredentials>>map(secret -> Outcome.ok(new ClientCredentials.WithSecret(
+                        id, new ClientSecret(secret), ClientAuthMethod.CLIENT_SECRET_POST)))
+                .orElseGet(() -> Outcome.ok(new ClientCredentials.PublicClient(id)));
+        return new Presented(credentials, false);
+    }
+
+    /** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by a colon, then base64. */
+    private static Outcome<ClientCredentials> basic(String encoded, Optional<String> formId) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return ClientCredentials.failure();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return ClientCredentials.failure();
+        }
+        Optional<String> id = Form.decode(decoded.substring(0, colon));
+        Optional<String> secret = Form.decode(decoded.substring(colon + 1));
+        if (id.isEmpty() || secret.isEmpty() || !ClientId.isValid(id.get()) || secret.get().isEmpty()) {
+            return ClientCredentials.failure();
+        }
+        if (formId.isPresent() && !formId.get().equals(id.get())) {
+            return Outcome.rejected(OAuthErrorCode.INVALID_REQUEST, "client_id does not match the authenticated client");
+        }
+        return Outcome.ok(new ClientCredentials.WithSecret(new ClientId(id.get()), new ClientSecret(secret.get()),
+                ClientAuthMethod.CLIENT_SECRET_BASIC));
+    }
+
+    private static Outcome<ClientCredentials> multipleMethods() {
+        return Outcome.rejected(OAuthError.of(OAuthErrorCode.INVALID_REQUEST,
+                "more than one client authentication method was used"));
+    }
+
+    static boolean startsWithScheme(String header, String scheme) {
+        return header.length() > scheme.length()
+                && header.regionMatches(true, 0, scheme, 0, scheme.length())
+                && header.charAt(scheme.length()) == ' ';
+    }
+}

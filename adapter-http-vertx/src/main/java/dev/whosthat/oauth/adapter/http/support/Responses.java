@@ -1,0 +1,76 @@
+package dev.whosthat.oauth.adapter.http.support;
+
+import dev.whosthat.oauth.domain.error.OAuthError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes OAuth responses. The HTTP status of every protocol error is decided here, in one switch
+ * (RFC 6749 §5.2, RFC 6750 §3.1, RFC 7009 §2.2.1).
+ */
+public final class Responses {
+
+    public static final String JSON = "application/json;charset=UTF-8";
+
+    private Responses() {
+    }
+
+    public static int status(OAuthError error) {
+        return switch (error.code()) {
+            case INVALID_CLIENT, INVALID_TOKEN -> 401;
+            case INSUFFICIENT_SCOPE -> 403;
+            case SERVER_ERROR -> 500;
+            case TEMPORARILY_UNAVAILABLE -> 503;
+            case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
+                    ACCESS_DENIED, UNSUPPORTED_RESPONSE_TYPE, UNSUPPORTED_TOKEN_TYPE, INVALID_REDIRECT_URI,
+                    INVALID_CLIENT_METADATA -> 400;
+        };
+    }
+
+    /** RFC 6749 §5.1: token responses, errors included, must not be cached. */
+    public static HttpServerResponse noStore(HttpServerResponse response) {
+        return response
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader("Pragma", "no-cache");
+    }
+
+    public static void json(RoutingContext ctx, int status, Buffer body) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        noStore(ctx.response())
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .end(body);
+    }
+
+    /** An error as a JSON body with the status the switch assigns (RFC 6749 §5.2). */
+    public static void error(RoutingContext ctx, OAuthError error) {
+        error(ctx, status(error), error);
+    }
+
+    public static void error(RoutingContext ctx, int status, OAuthError error) {
+        json(ctx, status, Json.write(body(error)));
+    }
+
+    /**
+     * {@code invalid_client} after a Basic attempt is 401 with a Basic challenge (RFC 6749 §5.2).
+     */
+    public static void clientError(RoutingContext ctx, OAuthError error, boolean basicAttempted, String realm) {
+        if (basicAttempted && status(error) == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+        }
+        error(ctx, error);
+    }
+
+    public static Map<String, String> body(OAuthError error) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error.code().wire());
+        body.put("error_description", error.description());
+        return body;
+    }
+}

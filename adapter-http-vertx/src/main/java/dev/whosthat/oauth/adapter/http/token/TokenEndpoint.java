@@ -1,0 +1,47 @@
+package dev.whosthat.oauth.adapter.http.token;
+
+import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
+import dev.whosthat.oauth.adapter.http.support.Json;
+import dev.whosthat.oauth.adapter.http.support.PresentedClient;
+import dev.whosthat.oauth.adapter.http.support.Responses;
+import dev.whosthat.oauth.adapter.http.support.Stages;
+import dev.whosthat.oauth.application.token.RequestToken;
+import dev.whosthat.oauth.application.token.TokenRequest;
+import dev.whosthat.oauth.domain.error.Outcome;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+
+/** The token endpoint (RFC 6749 §3.2): parse, command, use case, response. */
+public final class TokenEndpoint implements Handler<RoutingContext> {
+
+    private final RequestToken requestToken;
+    private final String realm;
+
+    public TokenEndpoint(RequestToken requestToken, String realm) {
+        this.requestToken = requestToken;
+        this.realm = realm;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        var form = FormBodyHandler.form(ctx);
+        if (form instanceof Outcome.Rejected<?> rejected) {
+            Responses.error(ctx, rejected.error());
+            return;
+        }
+        var presented = PresentedClient.from(ctx, form.orElseThrow());
+        var command = presented.credentials().flatMap(credentials -> TokenRequestParser.parse(form.orElseThrow())
+                .map(grant -> new TokenRequest(credentials, grant)));
+        if (command instanceof Outcome.Rejected<TokenRequest> rejected) {
+            Responses.clientError(ctx, rejected.error(), presented.basicAttempted(), realm);
+            return;
+        }
+        Stages.onEventLoop(ctx, requestToken.handle(command.orElseThrow()), outcome -> {
+            if (outcome instanceof Outcome.Rejected<?> rejected) {
+                Responses.clientError(ctx, rejected.error(), presented.basicAttempted(), realm);
+            } else {
+                Responses.json(ctx, 200, Json.write(TokenResponseBody.from(outcome.orElseThrow())));
+            }
+        });
+    }
+}
