@@ -64,7 +64,9 @@ class ArchitectureTest {
     @Test
     void adaptersDoNotKnowEachOther() {
         check(noClasses().that().resideInAPackage(MEMORY).should().dependOnClassesThat().resideInAnyPackage(POSTGRES, HTTP));
-        check(noClasses().that().resideInAPackage(POSTGRES).should().dependOnClassesThat().resideInAnyPackage(MEMORY, HTTP));
+        // The PostgreSQL adapter may not have classes yet; the rule must hold once it has.
+        check(noClasses().that().resideInAPackage(POSTGRES).should().dependOnClassesThat().resideInAnyPackage(MEMORY, HTTP)
+                .allowEmptyShould(true));
         check(noClasses().that().resideInAPackage(HTTP).should().dependOnClassesThat().resideInAnyPackage(MEMORY, POSTGRES));
     }
 

@@ -1,0 +1,73 @@
+package dev.whosthat.oauth.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The config file as written, before any check: every key is optional (a missing section becomes
+ * an empty one). {@link ConfigLoader} maps it by hand to domain types. Key names follow RFC 7591
+ * client metadata where one exists.
+ */
+record ConfigFile(
+        String issuer,
+        Http http,
+        Storage storage,
+        Tokens tokens,
+        @JsonProperty("password_hashing") PasswordHashing passwordHashing,
+        List<ClientEntry> clients,
+        List<UserEntry> users) {
+
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null);
+
+    ConfigFile {
+        http = http == null ? new Http(null, null) : http;
+        storage = storage == null ? new Storage(null, null, null) : storage;
+        tokens = tokens == null ? new Tokens(null, null) : tokens;
+        passwordHashing = passwordHashing == null ? new PasswordHashing(null, null, null) : passwordHashing;
+        clients = clients == null ? List.of() : clients;
+        users = users == null ? List.of() : users;
+    }
+
+    record Http(String host, Integer port) {
+    }
+
+    record Storage(String kind, String uri, @JsonProperty("pool_size") Integer poolSize) {
+
+        @Override
+        public String toString() {
+            return "Storage[kind=" + kind + ", uri=" + (uri == null ? null : StorageSettings.masked(uri)) + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    record Tokens(
+            @JsonProperty("access_token_ttl_seconds") Long accessTokenTtlSeconds,
+            @JsonProperty("refresh_token_ttl_seconds") Long refreshTokenTtlSeconds) {
+    }
+
+    record PasswordHashing(@JsonProperty("memory_kib") Integer memoryKib, Integer iterations, Integer parallelism) {
+    }
+
+    /** RFC 7591 §2 client metadata, the subset the server uses. */
+    record ClientEntry(
+            @JsonProperty("client_id") String clientId,
+            @JsonProperty("client_name") String clientName,
+            @JsonProperty("client_secret") String clientSecret,
+            @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
+            @JsonProperty("grant_types") List<String> grantTypes,
+            @JsonProperty("redirect_uris") List<String> redirectUris,
+            String scope) {
+
+        @Override
+        public String toString() {
+            return "ClientEntry[clientId=" + clientId + ", clientSecret=" + (clientSecret == null ? null : "[redacted]") + "]";
+        }
+    }
+
+    record UserEntry(String username, String password) {
+
+        @Override
+        public String toString() {
+            return "UserEntry[username=" + username + ", password=[redacted]]";
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.whosthat.oauth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fat jar, started as a user starts it: {@code java -jar bootstrap/target/oauth-server.jar}. */
+class OAuthServerJarIT {
+
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final Pattern DEMO_SECRET = Pattern.compile("demo client: demo-client {2}secret: (\\S+)");
+    private static final Pattern DEMO_PASSWORD = Pattern.compile("demo user: {3}demo {2}password: (\\S+)");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopServers() throws InterruptedException {
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void demoModeStartsWithAWarningAndCredentialsThatWork() throws Exception {
+        int port = freePort();
+        Output out = start(Map.of("OAUTH_HTTP_PORT", String.valueOf(port)));
+        String banner = out.waitFor("revoke");
+
+        assertThat(banner).contains("WARNING: demo mode").contains("not for production")
+                .contains("curl -s -u 'demo-client:");
+        String secret = group(DEMO_SECRET, banner);
+        String password = group(DEMO_PASSWORD, banner);
+
+        HttpResponse<String> cc = token(port, "demo-client", secret, "grant_type=client_credentials");
+        assertThat(cc.statusCode()).isEqualTo(200);
+        assertThat(cc.body()).contains("\"token_type\":\"Bearer\"").doesNotContain("refresh_token");
+
+        HttpResponse<String> pw = token(port, "demo-client", secret,
+                "grant_type=password&username=demo&password=" + password);
+        assertThat(pw.statusCode()).isEqualTo(200);
+        assertThat(pw.body()).contains("\"refresh_token\"");
+        String accessToken = pw.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/me"))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"demo\"").contains("\"client_id\":\"demo-client\"");
+    }
+
+    @Test
+    void configFileDefinesIssuerClientsAndUsers(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        String secret = "s".repeat(16) + "-configured-secret-value";
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, """
+                {"issuer": "http://127.0.0.1:%d",
+                 "http": {"host": "127.0.0.1", "port": %d},
+                 "storage": {"kind": "memory"},
+                 "clients": [{"client_id": "c1", "client_secret": "%s",
+                              "token_endpoint_auth_method": "client_secret_basic",
+                              "grant_types": ["client_credentials", "password", "refresh_token", "authorization_code"],
+                              "redirect_uris": ["http://127.0.0.1:7000/cb"], "scope": "read write"}],
+                 "users": [{"username": "alice", "password": "alice-password"}]}
+                """.formatted(port, port, secret));
+        Output out = start(Map.of(), "--config", config.toString());
+        out.waitFor("listening");
+
+        HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/.well-known/oauth-authorization-server")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metadata.body()).contains("\"issuer\":\"http://127.0.0.1:" + port + "\"");
+
+        HttpResponse<String> pw = token(port, "c1", secret, "grant_type=password&username=alice&password=alice-password&scope=read");
+        assertThat(pw.statusCode()).isEqualTo(200);
+        assertThat(pw.body()).contains("\"refresh_token\"").doesNotContain("\"scope\"");
+        assertThat(out.text()).doesNotContain("WARNING: demo mode").doesNotContain(secret).doesNotContain("alice-password");
+    }
+
+    @Test
+    void badConfigStopsStartUpWithOneClearLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, "{\"clients\": [{\"client_id\": \"c1\", \"secret\": \"x\"}]}");
+        Process process = new ProcessBuilder(javaCommand("--config", config.toString())).redirectErrorStream(true).start();
+        started.add(process);
+        assertThat(process.waitFor(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).startsWith("error: config:").contains("secret").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(output.lines().count()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> token(int port, String clientId, String secret, String form) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Output start(Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("OAUTH_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return new Output(process);
+    }
+
+    private static List<String> javaCommand(String... args) {
+        String jar = System.getProperty("server.jar", "target/oauth-server.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertThat(matcher.find()).as("output contains %s", pattern).isTrue();
+        return matcher.group(1);
+    }
+
+    /** Collects a process's output on a thread of its own, so that the process never blocks on a full pipe. */
+    private static final class Output {
+        private final StringBuffer text = new StringBuffer();
+        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+
+        Output(Process process) {
+            Thread reader = new Thread(() -> {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        text.append(line).append('\n');
+                        lines.add(line);
+                    }
+                } catch (IOException closed) {
+                    // the process ended
+                }
+            }, "server-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Waits for a line containing {@code marker}; returns everything printed so far. */
+        String waitFor(String marker) throws InterruptedException {
+            long deadline = System.nanoTime() + START.toNanos();
+            while (System.nanoTime() < deadline) {
+                String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                if (line != null && line.contains(marker)) {
+                    return text.toString();
+                }
+            }
+            throw new AssertionError("no line with '" + marker + "' within " + START + "; output:\n" + text);
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
