@@ -10,6 +10,7 @@ import dev.whosthat.oauth.application.token.IssueClientCredentialsToken;
 import dev.whosthat.oauth.application.token.IssuePasswordToken;
 import dev.whosthat.oauth.application.token.RefreshAccessToken;
 import dev.whosthat.oauth.application.token.RequestToken;
+import dev.whosthat.oauth.application.user.AuthenticateUser;
 import dev.whosthat.oauth.application.user.RegisterUser;
 import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.PasswordHasher;
@@ -52,7 +53,7 @@ public record OAuthUseCases(
         var grantIssuer = new GrantIssuer(minter, ports.tokens(), ports.clock());
         var requestToken = new RequestToken(authenticateClient,
                 new IssueClientCredentialsToken(minter, ports.tokens(), ports.clock()),
-                new IssuePasswordToken(ports.users(), ports.passwordHasher(), grantIssuer),
+                new IssuePasswordToken(new AuthenticateUser(ports.users(), ports.passwordHasher()), grantIssuer),
                 new RefreshAccessToken(minter, ports.tokens(), ports.clock()));
         return new OAuthUseCases(
                 requestToken,

@@ -14,13 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
 
 /**
  * Tokens in RAM. Lookups are one map read by digest. Everything that changes a grant (save,
@@ -155,9 +153,10 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
-        int removed = sweep(accessTokens, t -> !t.isActiveAt(now), limit);
-        removed += sweep(refreshTokens, t -> !now.isBefore(t.expiresAt()), limit - removed);
-        removed += sweepGrants(now, limit - removed);
+        int removed = Sweep.expired(accessTokens, t -> !t.isActiveAt(now), limit);
+        removed += Sweep.expired(refreshTokens, t -> !now.isBefore(t.expiresAt()), limit - removed);
+        // Grant records are bookkeeping, not tokens: they are dropped, but not counted.
+        sweepGrants(now, limit);
         return CompletableFuture.completedFuture(removed);
     }
 
@@ -177,14 +176,4 @@ public final class InMemoryTokenStore implements TokenStore {
         return removed;
     }
 
-    private static <K, V> int sweep(ConcurrentMap<K, V> map, Predicate<V> expired, int limit) {
-        int removed = 0;
-        for (Iterator<Map.Entry<K, V>> it = map.entrySet().iterator(); it.hasNext() && removed < limit; ) {
-            Map.Entry<K, V> entry = it.next();
-            if (expired.test(entry.getValue()) && map.remove(entry.getKey(), entry.getValue())) {
-                removed++;
-            }
-        }
-        return removed;
-    }
 }

@@ -22,7 +22,14 @@ public record ClientRegistration(
         Optional<ClientSecret> secret,
         Set<GrantType> grantTypes,
         List<RedirectUri> redirectUris,
-        Scope scope) {
+        Scope scope,
+        boolean requirePkce) {
+
+    /** A registration that requires PKCE, the default for every client. */
+    public ClientRegistration(ClientId id, String name, ClientAuthMethod authMethod, Optional<ClientSecret> secret,
+                              Set<GrantType> grantTypes, List<RedirectUri> redirectUris, Scope scope) {
+        this(id, name, authMethod, secret, grantTypes, redirectUris, scope, true);
+    }
 
     public ClientRegistration {
         if (authMethod.usesSecret()) {
@@ -37,11 +44,11 @@ public record ClientRegistration(
             throw new IllegalArgumentException("client " + id + " is public (token_endpoint_auth_method none) and must not have a client_secret");
         }
         // The registered client checks the rest (e.g. client_credentials only for confidential clients).
-        new RegisteredClient(id, name, authMethod, secret.map(ClientSecret::digest), grantTypes, redirectUris, scope);
+        new RegisteredClient(id, name, authMethod, secret.map(ClientSecret::digest), grantTypes, redirectUris, scope, requirePkce);
     }
 
     /** The client as stored: the secret replaced by its digest. */
     public RegisteredClient toClient() {
-        return new RegisteredClient(id, name, authMethod, secret.map(ClientSecret::digest), grantTypes, redirectUris, scope);
+        return new RegisteredClient(id, name, authMethod, secret.map(ClientSecret::digest), grantTypes, redirectUris, scope, requirePkce);
     }
 }

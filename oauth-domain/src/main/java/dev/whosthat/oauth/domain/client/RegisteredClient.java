@@ -13,6 +13,9 @@ import java.util.Set;
 /**
  * A client as registered with the server (RFC 6749 §2, RFC 7591 metadata). A confidential client
  * holds the digest of its secret, never the secret.
+ *
+ * @param requirePkce whether authorization requests must carry an S256 code challenge (RFC 7636);
+ *     true for every public client, and by default for confidential ones (RFC 9700 §2.1.1)
  */
 public record RegisteredClient(
         ClientId id,
@@ -21,7 +24,14 @@ public record RegisteredClient(
         Optional<SecretDigest> secretDigest,
         Set<GrantType> grantTypes,
         List<RedirectUri> redirectUris,
-        Scope scope) {
+        Scope scope,
+        boolean requirePkce) {
+
+    /** A client that requires PKCE, as every client does unless registered otherwise. */
+    public RegisteredClient(ClientId id, String name, ClientAuthMethod authMethod, Optional<SecretDigest> secretDigest,
+                            Set<GrantType> grantTypes, List<RedirectUri> redirectUris, Scope scope) {
+        this(id, name, authMethod, secretDigest, grantTypes, redirectUris, scope, true);
+    }
 
     public RegisteredClient {
         Objects.requireNonNull(id, "id");
@@ -40,6 +50,10 @@ public record RegisteredClient(
         if (!authMethod.usesSecret() && grantTypes.contains(GrantType.CLIENT_CREDENTIALS)) {
             // RFC 6749 §4.4: the client credentials grant MUST only be used by confidential clients.
             throw new IllegalArgumentException("public client " + id + " cannot use the client_credentials grant");
+        }
+        if (!authMethod.usesSecret() && !requirePkce) {
+            // RFC 9700 §2.1.1: public clients MUST use PKCE.
+            throw new IllegalArgumentException("public client " + id + " must require PKCE");
         }
         if (grantTypes.contains(GrantType.AUTHORIZATION_CODE) && redirectUris.isEmpty()) {
             throw new IllegalArgumentException("client " + id + " uses authorization_code but registers no redirect URI");
@@ -67,6 +81,18 @@ public record RegisteredClient(
             return ClientCredentials.failure();
         }
         return Outcome.ok(this);
+    }
+
+    /**
+     * RFC 6749 §3.1.2.3: the redirect URI of an authorization request, compared as a plain string
+     * with the registered ones (RFC 9700 §4.1.3); one may be left out only when exactly one is
+     * registered.
+     */
+    public Optional<RedirectUri> redirectUriFor(Optional<String> requested) {
+        if (requested.isEmpty()) {
+            return redirectUris.size() == 1 ? Optional.of(redirectUris.get(0)) : Optional.empty();
+        }
+        return redirectUris.stream().filter(uri -> uri.value().equals(requested.get())).findFirst();
     }
 
     /** RFC 6749 §5.2 unauthorized_client: the grant type is not registered for this client. */

@@ -41,6 +41,6 @@ public interface TokenStore {
     /** Revokes every access and refresh token of a grant, and any token later saved for it. */
     CompletionStage<Void> revokeGrant(GrantId grant);
 
-    /** Deletes up to {@code limit} tokens that expired before {@code now}; returns how many it deleted. */
+    /** Deletes up to {@code limit} tokens that expired before {@code now}; returns how many tokens it deleted. */
     CompletionStage<Integer> sweepExpired(Instant now, int limit);
 }

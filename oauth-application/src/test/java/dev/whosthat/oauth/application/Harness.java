@@ -1,0 +1,193 @@
+package dev.whosthat.oauth.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
+import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
+import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
+import dev.whosthat.oauth.adapter.memory.SecureRandomTokenGenerator;
+import dev.whosthat.oauth.application.client.ClientRegistration;
+import dev.whosthat.oauth.application.introspect.IntrospectToken;
+import dev.whosthat.oauth.application.introspect.Introspection;
+import dev.whosthat.oauth.application.introspect.TokenHint;
+import dev.whosthat.oauth.application.revoke.RevokeToken;
+import dev.whosthat.oauth.application.token.GrantRequest;
+import dev.whosthat.oauth.application.token.TokenGranted;
+import dev.whosthat.oauth.application.token.TokenRequest;
+import dev.whosthat.oauth.domain.client.ClientAuthMethod;
+import dev.whosthat.oauth.domain.client.ClientCredentials;
+import dev.whosthat.oauth.domain.client.ClientId;
+import dev.whosthat.oauth.domain.client.ClientSecret;
+import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.error.OAuthError;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.error.Outcome;
+import dev.whosthat.oauth.domain.scope.Scope;
+import dev.whosthat.oauth.domain.token.AccessToken;
+import dev.whosthat.oauth.domain.token.TokenLifetimes;
+import dev.whosthat.oauth.domain.token.TokenValue;
+import dev.whosthat.oauth.domain.user.Password;
+import dev.whosthat.oauth.domain.user.UserAccount;
+import dev.whosthat.oauth.domain.user.Username;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every use case wired to the memory adapters, a {@link TestClock} and a cheap Argon2id cost, with
+ * shortcuts for the requests tests make. One harness per test.
+ */
+public final class Harness {
+
+    public static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
+    public static final Duration ACCESS_LIFETIME = Duration.ofHours(1);
+    public static final Duration REFRESH_LIFETIME = Duration.ofDays(30);
+    public static final Argon2idPasswordHasher.Cost COST = new Argon2idPasswordHasher.Cost(64, 1, 1);
+
+    private static final ExecutorService HASHING = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "test-password-hashing");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public final TestClock clock = new TestClock(NOW);
+    public final InMemoryClientRepository clients = new InMemoryClientRepository();
+    public final InMemoryUserRepository users = new InMemoryUserRepository();
+    public final InMemoryTokenStore tokens = new InMemoryTokenStore(clock);
+    public final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(COST, HASHING);
+    public final SecureRandomTokenGenerator generator = new SecureRandomTokenGenerator();
+    public final OAuthUseCases useCases = OAuthUseCases.wire(
+            new OAuthUseCases.Ports(clients, users, tokens, hasher, generator, clock),
+            new TokenLifetimes(ACCESS_LIFETIME, REFRESH_LIFETIME));
+
+    /** A registered client and the credentials it presents. */
+    public record TestClient(RegisteredClient registered, Optional<ClientSecret> secret, ClientCredentials credentials) {
+
+        public ClientId id() {
+            return registered.id();
+        }
+    }
+
+    /** A registered user and the password in clear. */
+    public record TestUser(UserAccount account, Password password) {
+
+        public Username username() {
+            return account.username();
+        }
+    }
+
+    /** Hashing stages complete on a worker thread; five seconds is generous for the cheap cost. */
+    public static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the stage did not complete within 5 seconds: " + e, e);
+        }
+    }
+
+    /** The error of a rejected outcome; fails the test on success. */
+    public static OAuthError rejection(Outcome<?> outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Rejected.class);
+        return ((Outcome.Rejected<?>) outcome).error();
+    }
+
+    public static OAuthErrorCode errorCode(Outcome<?> outcome) {
+        return rejection(outcome).code();
+    }
+
+    public static Scope scope(String wire) {
+        return Scope.parse(wire).orElseThrow();
+    }
+
+    // --- registration ----------------------------------------------------------------------
+
+    public TestClient confidential(Scope scope, GrantType... grants) {
+        return confidential(ClientAuthMethod.CLIENT_SECRET_BASIC, scope, grants);
+    }
+
+    public TestClient confidential(ClientAuthMethod method, Scope scope, GrantType... grants) {
+        ClientId id = new ClientId("client-" + generator.newId());
+        ClientSecret secret = new ClientSecret(generator.newToken().value());
+        var registration = new ClientRegistration(id, "Test " + id, method, Optional.of(secret), Set.of(grants),
+                List.of(), scope);
+        RegisteredClient registered = await(useCases.registerClient().handle(registration)).orElseThrow();
+        return new TestClient(registered, Optional.of(secret), new ClientCredentials.WithSecret(id, secret, method));
+    }
+
+    public TestClient publicClient(Scope scope, GrantType... grants) {
+        ClientId id = new ClientId("public-" + generator.newId());
+        var registration = new ClientRegistration(id, "Public " + id, ClientAuthMethod.NONE, Optional.empty(),
+                Set.of(grants), List.of(), scope);
+        RegisteredClient registered = await(useCases.registerClient().handle(registration)).orElseThrow();
+        return new TestClient(registered, Optional.empty(), new ClientCredentials.PublicClient(id));
+    }
+
+    public TestUser user() {
+        Username username = new Username("user-" + generator.newId());
+        Password password = new Password("pw-" + generator.newId());
+        UserAccount account = await(useCases.registerUser().handle(username, password)).orElseThrow();
+        return new TestUser(account, password);
+    }
+
+    // --- requests --------------------------------------------------------------------------
+
+    public Outcome<TokenGranted> token(ClientCredentials credentials, GrantRequest grant) {
+        return await(useCases.requestToken().handle(new TokenRequest(credentials, grant)));
+    }
+
+    public Outcome<TokenGranted> clientCredentials(TestClient client, Scope scope) {
+        return token(client.credentials(), new GrantRequest.ClientCredentials(scope));
+    }
+
+    public Outcome<TokenGranted> password(TestClient client, Username username, Password password, Scope scope) {
+        return token(client.credentials(), new GrantRequest.ResourceOwnerPassword(username, password, scope));
+    }
+
+    public Outcome<TokenGranted> password(TestClient client, TestUser user, Scope scope) {
+        return password(client, user.username(), user.password(), scope);
+    }
+
+    public Outcome<TokenGranted> refresh(TestClient client, TokenValue refreshToken, Scope scope) {
+        return token(client.credentials(), new GrantRequest.Refresh(refreshToken, scope));
+    }
+
+    public Outcome<AccessToken> validate(TokenValue accessToken, Scope required) {
+        return validate(accessToken.value(), required);
+    }
+
+    public Outcome<AccessToken> validate(String presented, Scope required) {
+        return await(useCases.validateBearerToken().handle(presented, required));
+    }
+
+    public Outcome<Introspection> introspect(TestClient asker, TokenValue token) {
+        return introspect(asker.credentials(), Optional.of(token), Optional.empty());
+    }
+
+    public Outcome<Introspection> introspect(ClientCredentials asker, Optional<TokenValue> token, Optional<TokenHint> hint) {
+        return await(useCases.introspectToken().handle(new IntrospectToken.Request(asker, token, hint)));
+    }
+
+    public Outcome<RevokeToken.Revoked> revoke(TestClient client, TokenValue token) {
+        return revoke(client.credentials(), Optional.of(token), Optional.empty());
+    }
+
+    public Outcome<RevokeToken.Revoked> revoke(ClientCredentials client, Optional<TokenValue> token, Optional<TokenHint> hint) {
+        return await(useCases.revokeToken().handle(new RevokeToken.Request(client, token, hint)));
+    }
+
+    public static TokenValue accessValue(TokenGranted granted) {
+        return granted.tokens().access().value();
+    }
+
+    public static TokenValue refreshValue(TokenGranted granted) {
+        return granted.tokens().refresh().orElseThrow().value();
+    }
+}

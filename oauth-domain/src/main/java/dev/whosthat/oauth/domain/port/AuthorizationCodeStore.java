@@ -1,0 +1,31 @@
+package dev.whosthat.oauth.domain.port;
+
+import dev.whosthat.oauth.domain.code.AuthorizationCode;
+import dev.whosthat.oauth.domain.token.SecretDigest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Authorization codes, by digest. A code is consumed at most once, ever. */
+public interface AuthorizationCodeStore {
+
+    /** The outcome of {@link #consume}. */
+    enum Consumption {
+        /** This call consumed the code; no other call ever will. */
+        CONSUMED,
+        /** The code had been consumed before: a replay (RFC 6749 §4.1.2). */
+        ALREADY_USED,
+        NOT_FOUND
+    }
+
+    CompletionStage<Void> save(AuthorizationCode code);
+
+    /** The code with this digest, consumed or not, until it is swept. */
+    CompletionStage<Optional<AuthorizationCode>> find(SecretDigest digest);
+
+    /** At most one call per code ever returns {@link Consumption#CONSUMED}, across threads and nodes. */
+    CompletionStage<Consumption> consume(SecretDigest digest);
+
+    /** Deletes up to {@code limit} codes that expired before {@code now}; returns how many. */
+    CompletionStage<Integer> sweepExpired(Instant now, int limit);
+}

@@ -1,0 +1,21 @@
+package dev.whosthat.oauth.domain.port;
+
+import dev.whosthat.oauth.domain.session.LoginSession;
+import dev.whosthat.oauth.domain.token.SecretDigest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Sign-in sessions of the authorization server's own pages, by the digest of their cookie value. */
+public interface SessionStore {
+
+    CompletionStage<Void> save(LoginSession session);
+
+    /** The session with this digest, expired ones included, until deleted or swept. */
+    CompletionStage<Optional<LoginSession>> find(SecretDigest digest);
+
+    CompletionStage<Void> delete(SecretDigest digest);
+
+    /** Deletes up to {@code limit} sessions that expired before {@code now}; returns how many. */
+    CompletionStage<Integer> sweepExpired(Instant now, int limit);
+}
