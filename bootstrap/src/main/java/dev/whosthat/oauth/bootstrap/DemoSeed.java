@@ -8,6 +8,7 @@ import dev.whosthat.oauth.domain.client.ClientAuthMethod;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.ClientSecret;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.Username;
@@ -24,6 +25,7 @@ import java.util.Set;
 final class DemoSeed {
 
     static final String CLIENT_ID = "demo-client";
+    static final String BROWSER_CLIENT_ID = "demo-spa";
     static final String USERNAME = "demo";
 
     final ClientSecret clientSecret;
@@ -45,6 +47,10 @@ final class DemoSeed {
                 ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of(clientSecret),
                 Set.of(GrantType.CLIENT_CREDENTIALS, GrantType.PASSWORD, GrantType.REFRESH_TOKEN),
                 List.of(), Scope.of("read", "write")));
+        // A public browser client for the /demo page: code flow with PKCE, redirect back to this server.
+        clients.add(new ClientRegistration(new ClientId(BROWSER_CLIENT_ID), "whosThat demo page",
+                ClientAuthMethod.NONE, Optional.empty(), Set.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN),
+                List.of(new RedirectUri(config.issuer() + "/demo/callback")), Scope.of("read", "write")));
         List<UserSeed> users = new ArrayList<>(config.users());
         users.add(new UserSeed(new Username(USERNAME), password));
         return new ServerConfig(config.issuer(), config.host(), config.port(), config.storage(), clients, users,
@@ -69,6 +75,7 @@ final class DemoSeed {
                         + " -d password='" + password.value() + "' " + issuer + "/oauth2/token",
                 "  # call the protected resource with the access_token from above",
                 "  curl -s -H 'Authorization: Bearer ACCESS_TOKEN' " + issuer + "/api/me",
+                "  # or open " + issuer + "/demo in a browser: sign in as " + USERNAME + " for the authorization code flow with PKCE",
                 "  # introspect or revoke it",
                 "  curl -s -u '" + basic + "' -d token=ACCESS_TOKEN " + issuer + "/oauth2/introspect",
                 "  curl -s -u '" + basic + "' -d token=ACCESS_TOKEN " + issuer + "/oauth2/revoke",

@@ -9,8 +9,6 @@ import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.bootstrap.config.ConfigException;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
-import dev.whosthat.oauth.bootstrap.config.UserSeed;
-import dev.whosthat.oauth.domain.error.Outcome;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -37,12 +35,15 @@ public final class OAuthServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer http;
     private final ExecutorService passwordHashing;
+    private final StorageAdapters storage;
     private final String issuer;
 
-    private OAuthServer(Vertx vertx, HttpServer http, ExecutorService passwordHashing, String issuer) {
+    private OAuthServer(Vertx vertx, HttpServer http, ExecutorService passwordHashing, StorageAdapters storage,
+                        String issuer) {
         this.vertx = vertx;
         this.http = http;
         this.passwordHashing = passwordHashing;
+        this.storage = storage;
         this.issuer = issuer;
     }
 
@@ -52,55 +53,49 @@ public final class OAuthServer implements AutoCloseable {
      */
     public static OAuthServer start(ServerConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
-        StorageAdapters storage = StorageAdapters.of(config.storage(), clock);
+        Vertx vertx = Vertx.vertx();
+        StorageAdapters storage;
+        try {
+            storage = StorageAdapters.of(config.storage(), vertx, clock);
+        } catch (RuntimeException unusable) {
+            vertx.close();
+            throw unusable;
+        }
         ExecutorService passwordHashing = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("password-hash-"));
         OAuthUseCases useCases = OAuthUseCases.wire(new OAuthUseCases.Ports(
-                storage.clients(), storage.users(), storage.tokens(),
+                storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
                 new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
                 new SecureRandomTokenGenerator(), clock), config.tokenLifetimes());
-        Vertx vertx = Vertx.vertx();
         try {
-            seed(useCases, config);
+            ConfigSeed.apply(useCases, config);
             OAuthHttpSettings settings = new OAuthHttpSettings(config.issuer(), OAuthHttpSettings.DEFAULT_BODY_LIMIT,
-                    scopesOf(config.clients()));
+                    scopesOf(config.clients()), config.tokenLifetimes());
             Router router = OAuthRoutes.router(vertx, useCases, settings);
             DemoResources.mount(router, useCases.validateBearerToken(), settings.realm());
+            if (config.demo()) {
+                DemoPage.mount(router);
+            }
             HttpServer http = vertx.createHttpServer()
                     .requestHandler(router)
                     .listen(config.port(), config.host())
                     .toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            vertx.setPeriodic(SWEEP_INTERVAL.toMillis(), timer -> storage.tokens()
+            vertx.setPeriodic(SWEEP_INTERVAL.toMillis(), timer -> storage
                     .sweepExpired(clock.instant(), SWEEP_BATCH)
                     .whenComplete((swept, failure) -> {
                         if (failure != null) {
                             LOG.warn("token sweep failed", failure);
                         } else if (swept > 0) {
-                            LOG.debug("swept {} expired tokens", swept);
+                            LOG.debug("swept {} expired entries", swept);
                         }
                     }));
-            return new OAuthServer(vertx, http, passwordHashing, config.issuer());
+            return new OAuthServer(vertx, http, passwordHashing, storage, config.issuer());
         } catch (Exception startFailure) {
+            storage.close();
             vertx.close();
             passwordHashing.shutdownNow();
             throw startFailure;
-        }
-    }
-
-    /** Registers the configured clients and users; a duplicate is a configuration fault. */
-    private static void seed(OAuthUseCases useCases, ServerConfig config) {
-        for (ClientRegistration client : config.clients()) {
-            var outcome = useCases.registerClient().handle(client).toCompletableFuture().join();
-            if (outcome instanceof Outcome.Rejected<?>) {
-                throw new ConfigException("config: client \"" + client.id() + "\" is registered twice");
-            }
-        }
-        for (UserSeed user : config.users()) {
-            var outcome = useCases.registerUser().handle(user.username(), user.password()).toCompletableFuture().join();
-            if (outcome instanceof Outcome.Rejected<?>) {
-                throw new ConfigException("config: user \"" + user.username() + "\" is registered twice");
-            }
         }
     }
 
@@ -129,6 +124,8 @@ public final class OAuthServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        http.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        storage.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         passwordHashing.shutdown();
     }

@@ -1,10 +1,17 @@
 package dev.whosthat.oauth.application;
 
+import dev.whosthat.oauth.application.authorize.CheckConsent;
+import dev.whosthat.oauth.application.authorize.FindSession;
+import dev.whosthat.oauth.application.authorize.IssueAuthorizationCode;
+import dev.whosthat.oauth.application.authorize.RecordConsent;
+import dev.whosthat.oauth.application.authorize.SignIn;
+import dev.whosthat.oauth.application.authorize.ValidateAuthorizationRequest;
 import dev.whosthat.oauth.application.bearer.ValidateBearerToken;
 import dev.whosthat.oauth.application.client.AuthenticateClient;
 import dev.whosthat.oauth.application.client.RegisterClient;
 import dev.whosthat.oauth.application.introspect.IntrospectToken;
 import dev.whosthat.oauth.application.revoke.RevokeToken;
+import dev.whosthat.oauth.application.token.ExchangeAuthorizationCode;
 import dev.whosthat.oauth.application.token.GrantIssuer;
 import dev.whosthat.oauth.application.token.IssueClientCredentialsToken;
 import dev.whosthat.oauth.application.token.IssuePasswordToken;
@@ -12,8 +19,11 @@ import dev.whosthat.oauth.application.token.RefreshAccessToken;
 import dev.whosthat.oauth.application.token.RequestToken;
 import dev.whosthat.oauth.application.user.AuthenticateUser;
 import dev.whosthat.oauth.application.user.RegisterUser;
+import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.port.ConsentStore;
 import dev.whosthat.oauth.domain.port.PasswordHasher;
+import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.port.TokenGenerator;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
@@ -31,16 +41,26 @@ public record OAuthUseCases(
         IntrospectToken introspectToken,
         RevokeToken revokeToken,
         ValidateBearerToken validateBearerToken,
+        ValidateAuthorizationRequest validateAuthorizationRequest,
+        SignIn signIn,
+        FindSession findSession,
+        CheckConsent checkConsent,
+        RecordConsent recordConsent,
+        IssueAuthorizationCode issueAuthorizationCode,
         RegisterClient registerClient,
         RegisterUser registerUser) {
 
     /** The driven side of the hexagon. */
     public record Ports(ClientRepository clients, UserRepository users, TokenStore tokens,
+                        AuthorizationCodeStore codes, SessionStore sessions, ConsentStore consents,
                         PasswordHasher passwordHasher, TokenGenerator generator, Clock clock) {
         public Ports {
             Objects.requireNonNull(clients, "clients");
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(tokens, "tokens");
+            Objects.requireNonNull(codes, "codes");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(consents, "consents");
             Objects.requireNonNull(passwordHasher, "passwordHasher");
             Objects.requireNonNull(generator, "generator");
             Objects.requireNonNull(clock, "clock");
@@ -50,16 +70,24 @@ public record OAuthUseCases(
     public static OAuthUseCases wire(Ports ports, TokenLifetimes lifetimes) {
         var minter = new TokenMinter(ports.generator(), lifetimes);
         var authenticateClient = new AuthenticateClient(ports.clients());
+        var authenticateUser = new AuthenticateUser(ports.users(), ports.passwordHasher());
         var grantIssuer = new GrantIssuer(minter, ports.tokens(), ports.clock());
         var requestToken = new RequestToken(authenticateClient,
                 new IssueClientCredentialsToken(minter, ports.tokens(), ports.clock()),
-                new IssuePasswordToken(new AuthenticateUser(ports.users(), ports.passwordHasher()), grantIssuer),
-                new RefreshAccessToken(minter, ports.tokens(), ports.clock()));
+                new IssuePasswordToken(authenticateUser, grantIssuer),
+                new RefreshAccessToken(minter, ports.tokens(), ports.clock()),
+                new ExchangeAuthorizationCode(ports.codes(), ports.tokens(), grantIssuer, ports.clock()));
         return new OAuthUseCases(
                 requestToken,
                 new IntrospectToken(authenticateClient, ports.tokens(), ports.clock()),
                 new RevokeToken(authenticateClient, ports.tokens()),
                 new ValidateBearerToken(ports.tokens(), ports.clock()),
+                new ValidateAuthorizationRequest(ports.clients()),
+                new SignIn(authenticateUser, ports.sessions(), ports.generator(), lifetimes, ports.clock()),
+                new FindSession(ports.sessions(), ports.clock()),
+                new CheckConsent(ports.consents()),
+                new RecordConsent(ports.consents(), ports.clock()),
+                new IssueAuthorizationCode(ports.codes(), ports.generator(), lifetimes, ports.clock()),
                 new RegisterClient(ports.clients()),
                 new RegisterUser(ports.users(), ports.passwordHasher(), ports.generator()));
     }

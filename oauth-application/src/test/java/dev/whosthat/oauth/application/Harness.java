@@ -3,7 +3,10 @@ package dev.whosthat.oauth.application;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
+import dev.whosthat.oauth.adapter.memory.InMemoryAuthorizationCodeStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
+import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
+import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
 import dev.whosthat.oauth.adapter.memory.SecureRandomTokenGenerator;
@@ -62,10 +65,13 @@ public final class Harness {
     public final InMemoryClientRepository clients = new InMemoryClientRepository();
     public final InMemoryUserRepository users = new InMemoryUserRepository();
     public final InMemoryTokenStore tokens = new InMemoryTokenStore(clock);
+    public final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
+    public final InMemorySessionStore sessions = new InMemorySessionStore();
+    public final InMemoryConsentStore consents = new InMemoryConsentStore();
     public final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(COST, HASHING);
     public final SecureRandomTokenGenerator generator = new SecureRandomTokenGenerator();
     public final OAuthUseCases useCases = OAuthUseCases.wire(
-            new OAuthUseCases.Ports(clients, users, tokens, hasher, generator, clock),
+            new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, hasher, generator, clock),
             new TokenLifetimes(ACCESS_LIFETIME, REFRESH_LIFETIME));
 
     /** A registered client and the credentials it presents. */

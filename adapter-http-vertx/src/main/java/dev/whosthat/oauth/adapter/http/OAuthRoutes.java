@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.http;
 
+import dev.whosthat.oauth.adapter.http.authorize.AuthorizationRoutes;
 import dev.whosthat.oauth.adapter.http.introspect.IntrospectionEndpoint;
 import dev.whosthat.oauth.adapter.http.metadata.MetadataEndpoint;
 import dev.whosthat.oauth.adapter.http.revoke.RevocationEndpoint;
@@ -10,6 +11,7 @@ import dev.whosthat.oauth.adapter.http.token.TokenEndpoint;
 import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.domain.client.ClientAuthMethod;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.code.PkceChallenge;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -28,7 +30,7 @@ public final class OAuthRoutes {
     public static final String REVOKE = "/oauth2/revoke";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
 
-    private static final List<String> GRANT_TYPES = List.of(
+    private static final List<String> GRANT_TYPES = List.of(GrantType.AUTHORIZATION_CODE.wire(),
             GrantType.CLIENT_CREDENTIALS.wire(), GrantType.PASSWORD.wire(), GrantType.REFRESH_TOKEN.wire());
     private static final List<String> AUTH_METHODS = List.of(
             ClientAuthMethod.CLIENT_SECRET_BASIC.wire(), ClientAuthMethod.CLIENT_SECRET_POST.wire(), ClientAuthMethod.NONE.wire());
@@ -48,6 +50,8 @@ public final class OAuthRoutes {
         post(router, base + TOKEN, forms, new TokenEndpoint(useCases.requestToken(), realm));
         post(router, base + INTROSPECT, forms, new IntrospectionEndpoint(useCases.introspectToken(), settings.issuer(), realm));
         post(router, base + REVOKE, forms, new RevocationEndpoint(useCases.revokeToken(), realm));
+
+        AuthorizationRoutes.mount(router, useCases, settings.issuer(), base, settings.lifetimes(), forms);
 
         // RFC 8414 §3.1: the well-known segment goes between the host and the issuer's path.
         router.get(METADATA + base).handler(new MetadataEndpoint(metadata(settings)));
@@ -74,15 +78,19 @@ public final class OAuthRoutes {
         String issuer = settings.issuer();
         return new MetadataEndpoint.Metadata(
                 issuer,
+                issuer + AuthorizationRoutes.AUTHORIZE,
                 issuer + TOKEN,
                 issuer + INTROSPECT,
                 issuer + REVOKE,
                 GRANT_TYPES,
-                // No authorization endpoint is served yet, so no response type is either.
-                List.of(),
+                // Only the code flow: the implicit grant is not served (RFC 9700 §2.1.2).
+                List.of("code"),
                 settings.scopesSupported(),
                 AUTH_METHODS,
                 CONFIDENTIAL_AUTH_METHODS,
-                AUTH_METHODS);
+                AUTH_METHODS,
+                // The plain method is refused (RFC 9700 §2.1.1).
+                List.of(PkceChallenge.S256),
+                true);
     }
 }

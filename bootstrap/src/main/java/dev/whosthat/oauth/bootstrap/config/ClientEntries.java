@@ -73,7 +73,9 @@ final class ClientEntries {
                     secret.map(ClientSecret::new),
                     grantTypes(id, entry, method),
                     entry.redirectUris() == null ? List.of() : entry.redirectUris().stream().map(RedirectUri::new).toList(),
-                    scope(id, entry));
+                    scope(id, entry),
+                    // RFC 9700 §2.1.1: PKCE for everyone unless a confidential legacy client opts out.
+                    entry.requirePkce() == null || entry.requirePkce());
         } catch (IllegalArgumentException e) {
             // The domain's own words: secret too short, public client with a secret or with
             // client_credentials, authorization_code without redirect_uris, relative redirect URI...

@@ -22,7 +22,7 @@ record ConfigFile(
     ConfigFile {
         http = http == null ? new Http(null, null) : http;
         storage = storage == null ? new Storage(null, null, null) : storage;
-        tokens = tokens == null ? new Tokens(null, null) : tokens;
+        tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
         passwordHashing = passwordHashing == null ? new PasswordHashing(null, null, null) : passwordHashing;
         clients = clients == null ? List.of() : clients;
         users = users == null ? List.of() : users;
@@ -41,7 +41,9 @@ record ConfigFile(
 
     record Tokens(
             @JsonProperty("access_token_ttl_seconds") Long accessTokenTtlSeconds,
-            @JsonProperty("refresh_token_ttl_seconds") Long refreshTokenTtlSeconds) {
+            @JsonProperty("refresh_token_ttl_seconds") Long refreshTokenTtlSeconds,
+            @JsonProperty("authorization_code_ttl_seconds") Long authorizationCodeTtlSeconds,
+            @JsonProperty("session_ttl_seconds") Long sessionTtlSeconds) {
     }
 
     record PasswordHashing(@JsonProperty("memory_kib") Integer memoryKib, Integer iterations, Integer parallelism) {
@@ -55,7 +57,8 @@ record ConfigFile(
             @JsonProperty("token_endpoint_auth_method") String tokenEndpointAuthMethod,
             @JsonProperty("grant_types") List<String> grantTypes,
             @JsonProperty("redirect_uris") List<String> redirectUris,
-            String scope) {
+            String scope,
+            @JsonProperty("require_pkce") Boolean requirePkce) {
 
         @Override
         public String toString() {

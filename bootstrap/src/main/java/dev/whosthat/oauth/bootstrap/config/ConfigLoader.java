@@ -52,6 +52,9 @@ import java.util.Set;
  *     {@code postgres://}), refused for memory</td></tr>
  * <tr><td>{@code storage.pool_size}</td><td>16</td><td>1 to 256</td></tr>
  * <tr><td>{@code tokens.*_ttl_seconds}</td><td>3600 (access), 2592000 (refresh, 30 days)</td><td>1 s to 10 years</td></tr>
+ * <tr><td>{@code tokens.authorization_code_ttl_seconds}</td><td>60</td><td>1 s to 10 minutes</td></tr>
+ * <tr><td>{@code tokens.session_ttl_seconds}</td><td>28800 (8 hours)</td><td>1 minute to 30 days</td></tr>
+ * <tr><td>{@code clients[].require_pkce}</td><td>true</td><td>false only for a confidential client</td></tr>
  * <tr><td>{@code password_hashing}</td><td>Argon2id, 19456 KiB, 2 iterations, 1 lane</td><td>not below the
  *     OWASP minimum: {@code memory_kib} at least 19456, {@code iterations} at least 2 (1 is enough from
  *     47104 KiB)</td></tr>
@@ -91,6 +94,9 @@ public final class ConfigLoader {
     static final int DEFAULT_PORT = 8080;
     /** Bounds a lifetime so that {@code now + ttl} can never overflow an {@code Instant}. */
     static final long MAX_TTL_SECONDS = Duration.ofDays(3650).toSeconds();
+    /** RFC 6749 §4.1.2: "A maximum authorization code lifetime of 10 minutes is RECOMMENDED." */
+    static final long MAX_CODE_TTL_SECONDS = Duration.ofMinutes(10).toSeconds();
+    static final long MAX_SESSION_TTL_SECONDS = Duration.ofDays(30).toSeconds();
     /** OWASP Password Storage Cheat Sheet: Argon2id with 19 MiB and 2 iterations... */
     static final int OWASP_MIN_MEMORY_KIB = 19_456;
     /** ...or with 46 MiB and 1 iteration. */
@@ -136,14 +142,7 @@ public final class ConfigLoader {
         if (fromEnvironment.isPresent()) {
             return fromEnvironment.get();
         }
-        if (fileValue == null) {
-            return fallback;
-        }
-        long value = fileValue.longValue();
-        if (value < min || value > max) {
-            throw new ConfigException(key + " must be from " + min + " to " + max + ", got " + value);
-        }
-        return value;
+        return fileNumber(fileValue, key, min, max, fallback);
     }
 
     private static String host(ConfigFile.Http http, Environment environment) {
@@ -218,7 +217,23 @@ public final class ConfigLoader {
                 "tokens.access_token_ttl_seconds", 1, MAX_TTL_SECONDS, TokenLifetimes.DEFAULTS.accessToken().toSeconds());
         long refresh = number(environment, Variable.OAUTH_REFRESH_TOKEN_TTL_SECONDS, tokens.refreshTokenTtlSeconds(),
                 "tokens.refresh_token_ttl_seconds", 1, MAX_TTL_SECONDS, TokenLifetimes.DEFAULTS.refreshToken().toSeconds());
-        return new TokenLifetimes(Duration.ofSeconds(access), Duration.ofSeconds(refresh));
+        long code = fileNumber(tokens.authorizationCodeTtlSeconds(), "tokens.authorization_code_ttl_seconds",
+                1, MAX_CODE_TTL_SECONDS, TokenLifetimes.DEFAULT_CODE.toSeconds());
+        long session = fileNumber(tokens.sessionTtlSeconds(), "tokens.session_ttl_seconds",
+                60, MAX_SESSION_TTL_SECONDS, TokenLifetimes.DEFAULT_SESSION.toSeconds());
+        return new TokenLifetimes(Duration.ofSeconds(access), Duration.ofSeconds(refresh), Duration.ofSeconds(code),
+                Duration.ofSeconds(session));
+    }
+
+    private static long fileNumber(Number fileValue, String key, long min, long max, long fallback) {
+        if (fileValue == null) {
+            return fallback;
+        }
+        long value = fileValue.longValue();
+        if (value < min || value > max) {
+            throw new ConfigException(key + " must be from " + min + " to " + max + ", got " + value);
+        }
+        return value;
     }
 
     private static Argon2idPasswordHasher.Cost passwordHashing(ConfigFile.PasswordHashing hashing) {

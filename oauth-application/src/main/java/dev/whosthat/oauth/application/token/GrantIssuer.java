@@ -31,7 +31,12 @@ public final class GrantIssuer {
     }
 
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested) {
-        GrantId grant = minter.newGrant();
+        return issue(client, owner, scope, requested, minter.newGrant());
+    }
+
+    /** For a grant whose id was fixed earlier, as an authorization code fixes it when issued. */
+    public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested,
+                                                        GrantId grant) {
         Optional<TokenOwnerRef> ownerRef = Optional.of(owner);
         IssuedTokens issued = client.allows(GrantType.REFRESH_TOKEN)
                 ? minter.withRefresh(grant, client.id(), ownerRef, scope, scope, clock.instant())

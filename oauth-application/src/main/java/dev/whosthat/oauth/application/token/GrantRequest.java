@@ -1,11 +1,13 @@
 package dev.whosthat.oauth.application.token;
 
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.code.CodeVerifier;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.TokenValue;
 import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.Username;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The grant-specific part of a token request (RFC 6749 §4, §6), parsed. A new grant type is a new
@@ -41,6 +43,27 @@ public sealed interface GrantRequest {
         @Override
         public GrantType type() {
             return GrantType.PASSWORD;
+        }
+    }
+
+    /** RFC 6749 §4.1.3, RFC 7636 §4.5 */
+    record AuthorizationCode(TokenValue code, Optional<String> redirectUri, Optional<CodeVerifier> verifier)
+            implements GrantRequest {
+        public AuthorizationCode {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(redirectUri, "redirectUri");
+            Objects.requireNonNull(verifier, "verifier");
+        }
+
+        @Override
+        public GrantType type() {
+            return GrantType.AUTHORIZATION_CODE;
+        }
+
+        /** The scope comes from the code, never from the token request. */
+        @Override
+        public Scope scope() {
+            return Scope.EMPTY;
         }
     }
 

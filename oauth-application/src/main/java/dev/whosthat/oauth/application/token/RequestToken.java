@@ -4,10 +4,8 @@ import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.client.AuthenticateClient;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
-import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -20,13 +18,15 @@ public final class RequestToken {
     private final IssueClientCredentialsToken clientCredentials;
     private final IssuePasswordToken password;
     private final RefreshAccessToken refresh;
+    private final ExchangeAuthorizationCode authorizationCode;
 
     public RequestToken(AuthenticateClient authenticateClient, IssueClientCredentialsToken clientCredentials,
-                        IssuePasswordToken password, RefreshAccessToken refresh) {
+                        IssuePasswordToken password, RefreshAccessToken refresh, ExchangeAuthorizationCode authorizationCode) {
         this.authenticateClient = Objects.requireNonNull(authenticateClient, "authenticateClient");
         this.clientCredentials = Objects.requireNonNull(clientCredentials, "clientCredentials");
         this.password = Objects.requireNonNull(password, "password");
         this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.authorizationCode = Objects.requireNonNull(authorizationCode, "authorizationCode");
     }
 
     public CompletionStage<Outcome<TokenGranted>> handle(TokenRequest request) {
@@ -41,8 +41,7 @@ public final class RequestToken {
             case CLIENT_CREDENTIALS -> clientCredentials.handle(client, (GrantRequest.ClientCredentials) grant);
             case PASSWORD -> password.handle(client, (GrantRequest.ResourceOwnerPassword) grant);
             case REFRESH_TOKEN -> refresh.handle(client, (GrantRequest.Refresh) grant);
-            case AUTHORIZATION_CODE -> CompletableFuture.completedFuture(Outcome.rejected(
-                    OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "grant type is not supported"));
+            case AUTHORIZATION_CODE -> authorizationCode.handle(client, (GrantRequest.AuthorizationCode) grant);
         };
     }
 }

@@ -18,6 +18,7 @@ public final class MetadataEndpoint implements Handler<RoutingContext> {
     /** The endpoints and capabilities the server serves, as absolute URLs and wire names. */
     public record Metadata(
             @JsonProperty("issuer") String issuer,
+            @JsonProperty("authorization_endpoint") String authorizationEndpoint,
             @JsonProperty("token_endpoint") String tokenEndpoint,
             @JsonProperty("introspection_endpoint") String introspectionEndpoint,
             @JsonProperty("revocation_endpoint") String revocationEndpoint,
@@ -26,7 +27,9 @@ public final class MetadataEndpoint implements Handler<RoutingContext> {
             @JsonProperty("scopes_supported") List<String> scopesSupported,
             @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethods,
             @JsonProperty("introspection_endpoint_auth_methods_supported") List<String> introspectionAuthMethods,
-            @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods) {
+            @JsonProperty("revocation_endpoint_auth_methods_supported") List<String> revocationAuthMethods,
+            @JsonProperty("code_challenge_methods_supported") List<String> codeChallengeMethods,
+            @JsonProperty("authorization_response_iss_parameter_supported") boolean issParameterSupported) {
     }
 
     private final Buffer body;

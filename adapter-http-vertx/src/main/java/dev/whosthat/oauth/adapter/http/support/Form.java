@@ -7,7 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,6 +63,27 @@ public final class Form {
             }
         }
         return Outcome.ok(new Form(values));
+    }
+
+    /**
+     * Every parameter with every value it was given, for requests where a repeat is answered
+     * elsewhere (the authorization endpoint redirects it as an error); empty if malformed.
+     */
+    public static Optional<Map<String, List<String>>> parseAll(String encoded) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String pair : encoded.split("&", -1)) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            Optional<String> value = decode(eq < 0 ? "" : pair.substring(eq + 1));
+            if (name.isEmpty() || value.isEmpty()) {
+                return Optional.empty();
+            }
+            values.computeIfAbsent(name.get(), n -> new ArrayList<>(1)).add(value.get());
+        }
+        return Optional.of(values);
     }
 
     /** Decodes '+' and %XX; empty on a malformed escape or bytes that are not UTF-8. */

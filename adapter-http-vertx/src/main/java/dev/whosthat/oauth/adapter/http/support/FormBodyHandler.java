@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 public final class FormBodyHandler implements Handler<RoutingContext> {
 
     private static final String FORM_KEY = "whosthat.form";
+    private static final String RAW_KEY = "whosthat.form.raw";
 
     private final int limitBytes;
 
@@ -32,6 +33,12 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
         Outcome<Form> form = ctx.get(FORM_KEY);
         return form != null ? form : Outcome.rejected(OAuthErrorCode.INVALID_REQUEST,
                 "request body must be application/x-www-form-urlencoded");
+    }
+
+    /** The form body as received, still encoded; empty when the body was not a form. */
+    public static String rawForm(RoutingContext ctx) {
+        String raw = ctx.get(RAW_KEY);
+        return raw == null ? "" : raw;
     }
 
     public static boolean isFormContentType(HttpServerRequest request) {
@@ -93,7 +100,9 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
 
     private static void finish(RoutingContext ctx, Buffer body) {
         if (isFormContentType(ctx.request())) {
-            ctx.put(FORM_KEY, Form.parse(body.toString(StandardCharsets.ISO_8859_1)));
+            String raw = body.toString(StandardCharsets.ISO_8859_1);
+            ctx.put(RAW_KEY, raw);
+            ctx.put(FORM_KEY, Form.parse(raw));
         }
         ctx.next();
     }

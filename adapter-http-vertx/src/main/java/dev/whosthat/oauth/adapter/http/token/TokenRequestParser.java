@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.http.token;
 import dev.whosthat.oauth.adapter.http.support.Form;
 import dev.whosthat.oauth.application.token.GrantRequest;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.code.CodeVerifier;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.scope.Scope;
@@ -12,7 +13,7 @@ import dev.whosthat.oauth.domain.user.Username;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Turns the grant parameters of a token request (RFC 6749 §4.3.2, §4.4.2, §6) into a {@link GrantRequest}. */
+/** Turns the grant parameters of a token request (RFC 6749 §4.1.3, §4.3.2, §4.4.2, §6) into a {@link GrantRequest}. */
 final class TokenRequestParser {
 
     private TokenRequestParser() {
@@ -23,8 +24,7 @@ final class TokenRequestParser {
         if (grantType.isEmpty()) {
             return invalidRequest("grant_type is missing");
         }
-        Optional<GrantType> known = GrantType.fromWire(grantType.get())
-                .filter(type -> type != GrantType.AUTHORIZATION_CODE);
+        Optional<GrantType> known = GrantType.fromWire(grantType.get());
         if (known.isEmpty()) {
             return Outcome.rejected(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "grant_type is not supported");
         }
@@ -32,7 +32,7 @@ final class TokenRequestParser {
             case CLIENT_CREDENTIALS -> Outcome.ok(new GrantRequest.ClientCredentials(scope));
             case PASSWORD -> password(form, scope);
             case REFRESH_TOKEN -> refresh(form, scope);
-            case AUTHORIZATION_CODE -> Outcome.rejected(OAuthErrorCode.UNSUPPORTED_GRANT_TYPE, "grant_type is not supported");
+            case AUTHORIZATION_CODE -> authorizationCode(form);
         });
     }
 
@@ -51,6 +51,22 @@ final class TokenRequestParser {
         return TokenValue.parse(presented.get())
                 .<Outcome<GrantRequest>>map(token -> Outcome.ok(new GrantRequest.Refresh(token, scope)))
                 .orElseGet(() -> Outcome.rejected(OAuthErrorCode.INVALID_GRANT, "refresh token is invalid, expired or revoked"));
+    }
+
+    /** RFC 6749 §4.1.3, RFC 7636 §4.5; a malformed code is just an invalid one. */
+    private static Outcome<GrantRequest> authorizationCode(Form form) {
+        Optional<String> code = form.get("code");
+        if (code.isEmpty()) {
+            return invalidRequest("code is missing");
+        }
+        Optional<String> verifier = form.get("code_verifier");
+        if (verifier.isPresent() && CodeVerifier.parse(verifier.get()).isEmpty()) {
+            return invalidRequest("code_verifier is malformed");
+        }
+        return TokenValue.parse(code.get())
+                .<Outcome<GrantRequest>>map(value -> Outcome.ok(new GrantRequest.AuthorizationCode(value,
+                        form.get("redirect_uri"), verifier.flatMap(CodeVerifier::parse))))
+                .orElseGet(() -> Outcome.rejected(OAuthErrorCode.INVALID_GRANT, "authorization code is invalid, expired or already used"));
     }
 
     private static <T> Outcome<T> required(Form form, String name, java.util.function.Predicate<String> valid,

@@ -1,0 +1,80 @@
+package dev.whosthat.oauth.application.token;
+
+import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.code.AuthorizationCode;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.error.Outcome;
+import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
+import dev.whosthat.oauth.domain.port.TokenStore;
+import dev.whosthat.oauth.domain.scope.Scope;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * RFC 6749 §4.1.3 with RFC 7636 §4.6: a code buys tokens once. Every check (client binding,
+ * redirect URI, PKCE) runs before the code is consumed, so a request that fails them burns
+ * nothing and revokes nothing. A request that passes them for a code already redeemed is a
+ * replay: it is refused and every token issued from the code is revoked (§4.1.2).
+ */
+public final class ExchangeAuthorizationCode {
+
+    private static final String INVALID = "authorization code is invalid, expired or already used";
+
+    private final AuthorizationCodeStore codes;
+    private final TokenStore tokens;
+    private final GrantIssuer issuer;
+    private final Clock clock;
+
+    public ExchangeAuthorizationCode(AuthorizationCodeStore codes, TokenStore tokens, GrantIssuer issuer, Clock clock) {
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.AuthorizationCode grant) {
+        var digest = grant.code().digest();
+        return codes.find(digest).thenCompose(found -> {
+            Outcome<AuthorizationCode> checked = found
+                    .map(code -> check(code, client, grant))
+                    .orElseGet(() -> rejected(INVALID));
+            if (checked instanceof Outcome.Rejected<AuthorizationCode> refused) {
+                return CompletableFuture.completedFuture(refused.retype());
+            }
+            AuthorizationCode code = checked.orElseThrow();
+            return codes.consume(digest).thenCompose(consumption -> switch (consumption) {
+                // The request asked for no scope of its own, so the response states the scope granted (§5.1).
+                case CONSUMED -> issuer.issue(client, code.owner(), code.scope(), Scope.EMPTY, code.grant());
+                case ALREADY_USED -> tokens.revokeGrant(code.grant()).thenApply(revoked -> rejected(INVALID));
+                case NOT_FOUND -> CompletableFuture.completedFuture(rejected(INVALID));
+            });
+        });
+    }
+
+    private Outcome<AuthorizationCode> check(AuthorizationCode code, RegisteredClient client, GrantRequest.AuthorizationCode grant) {
+        if (!code.clientId().equals(client.id()) || !code.isActiveAt(clock.instant())) {
+            return rejected(INVALID);
+        }
+        // §4.1.3: redirect_uri must repeat the authorization request's; if that had none, any given one must still match.
+        boolean redirectOk = grant.redirectUri()
+                .map(given -> given.equals(code.redirectUri().value()))
+                .orElse(!code.redirectUriGiven());
+        if (!redirectOk) {
+            return rejected("redirect_uri does not match the authorization request");
+        }
+        if (code.challenge().isEmpty()) {
+            // A verifier for a code issued without a challenge is a downgrade attempt (RFC 9700 §4.8.2).
+            return grant.verifier().isPresent() ? rejected("code_verifier was sent but no code_challenge was") : Outcome.ok(code);
+        }
+        if (grant.verifier().isEmpty() || !code.challenge().get().isSatisfiedBy(grant.verifier().get())) {
+            return rejected("code_verifier does not match the code_challenge");
+        }
+        return Outcome.ok(code);
+    }
+
+    private static <T> Outcome<T> rejected(String description) {
+        return Outcome.rejected(OAuthErrorCode.INVALID_GRANT, description);
+    }
+}
