@@ -16,7 +16,9 @@ import java.util.Base64;
  */
 final class Pages {
 
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** Templates compiled at build time into this package (see the jte plugin in the pom). */
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(null, ContentType.Html,
+            Pages.class.getClassLoader(), "dev.whosthat.oauth.adapter.http.pages");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Pages() {
