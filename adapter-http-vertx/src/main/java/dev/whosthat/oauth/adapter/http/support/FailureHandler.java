@@ -4,9 +4,11 @@ import dev.whosthat.oauth.domain.error.OAuthError;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long the rest of a refused body is read and dropped before its connection is closed. */
+    private static final long LINGER_SECONDS = 2;
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -41,8 +45,16 @@ public final class FailureHandler implements Handler<RoutingContext> {
             case 404 -> Responses.error(ctx, 404, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "no such endpoint"));
             case 405 -> Responses.error(ctx, 405, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "method not allowed on this endpoint"));
             case 413 -> {
-                // The rest of an over-long body is not worth reading: close once answered.
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                // The rest of an over-long body is not worth reading: close once answered, as the header
+                // promises (RFC 9112 §9.6); Vert.x does not act on a response's Connection header itself.
+                // A shutdown begun before the answer closes once the rest of the body has been dropped or
+                // the grace period ends; closing at once could reset the connection before the client reads
+                // the answer. HTTP/2 has no Connection header (RFC 9113 §8.2.2), and closing its connection
+                // would end every other stream on it.
+                if (ctx.request().version() != HttpVersion.HTTP_2) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    ctx.request().connection().shutdown(LINGER_SECONDS, TimeUnit.SECONDS);
+                }
                 Responses.error(ctx, 413, OAuthError.of(OAuthErrorCode.INVALID_REQUEST, "request body is too large"));
             }
             case 500 -> {
