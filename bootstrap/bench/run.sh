@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Benchmarks whosThat against a bare Vert.x server (the ceiling), with wrk.
+#
+#   bootstrap/bench/run.sh                    # ceiling + memory (+ postgres when available)
+#   DURATION=20 bootstrap/bench/run.sh        # longer runs
+#   TARGETS="ceiling memory" SKIP_BUILD=1 bootstrap/bench/run.sh
+#
+# Each server runs pinned to CPU 0 (taskset), wrk to CPU 1, 64 connections, each measurement twice.
+# Prints one table: target, scenario, requests/s, p50, p99, non-2xx, and the ratio to the ceiling
+# measured in this same run. Bounded: every wrk run stops after DURATION seconds, every server is
+# stopped by PID at the end. Not part of the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-64}
+SERVER_CPU=${SERVER_CPU:-0}
+LOAD_CPU=${LOAD_CPU:-1}
+MANY_TOKENS=${MANY_TOKENS:-1000000}
+FEW_TOKENS=${FEW_TOKENS:-10000}
+TARGETS=${TARGETS:-"ceiling memory postgres"}
+BENCH=bootstrap/bench
+JAR=bootstrap/target/oauth-server.jar
+CLASSPATH="$JAR:bootstrap/target/test-classes"
+JVM_OPTS=${JVM_OPTS:-"-Xms1g -Xmx1g -XX:+UseParallelGC"}
+WORK=$(mktemp -d)
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/pg/postmaster.pid" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need taskset || ! need curl; then
+  echo "installing wrk, taskset and curl" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk util-linux curl >/dev/null
+fi
+if [ "$(nproc)" -lt 2 ]; then
+  echo "needs two CPUs: one for the server, one for wrk" >&2
+  exit 1
+fi
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -B -q package -DskipTests
+fi
+
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+
+# --- helpers -------------------------------------------------------------------------------------
+
+millis() { date +%s%3N; }
+
+# wait_for URL PID: polls until URL answers 2xx, prints the milliseconds it took.
+wait_for() {
+  local url=$1 pid=$2 start
+  start=$(millis)
+  for _ in $(seq 1 3000); do
+    if curl -fs -o /dev/null "$url"; then echo $(( $(millis) - start )); return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "server exited" >&2; return 1; }
+    sleep 0.01
+  done
+  echo "server did not answer $url" >&2
+  return 1
+}
+
+# load SECONDS SCRIPT URL: one pinned wrk run; prints "rps p50 p99 non2xx".
+load() {
+  local seconds=$1 script=$2 url=$3 out
+  out=$(taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$BENCH/$script" "$url")
+  local rps p50 p99 bad
+  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  bad=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out")
+  echo "$rps $p50 $p99 ${bad:-0}"
+}
+
+# measure TARGET SCENARIO SCRIPT URL: warm-up, then two runs; records the mean rate and the second run's latencies.
+measure() {
+  local target=$1 scenario=$2 script=$3 url=$4
+  load "$WARMUP" "$script" "$url" >/dev/null
+  read -r r1 _ _ b1 < <(load "$DURATION" "$script" "$url")
+  read -r r2 p50 p99 b2 < <(load "$DURATION" "$script" "$url")
+  printf '%s\t%s\t%.0f\t%s\t%s\t%d\n' "$target" "$scenario" "$(echo "($r1 + $r2) / 2" | bc -l)" "$p50" "$p99" $(( b1 + b2 )) >> "$RESULTS"
+  echo "  $scenario: $r1 / $r2 req/s, p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
+}
+
+fill() { # fill URL COUNT: issues COUNT client_credentials tokens
+  COUNT=$2 taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d600s -s "$BENCH/fill.lua" "$1" >/dev/null
+}
+
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+json_field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+
+# --- the ceiling ---------------------------------------------------------------------------------
+
+run_ceiling() {
+  echo "ceiling: bare Vert.x, fixed 150-byte answer" >&2
+  taskset -c "$SERVER_CPU" java $JVM_OPTS -cp "$CLASSPATH" dev.whosthat.oauth.bootstrap.bench.CeilingServer 8090 \
+    > "$WORK/ceiling.log" 2>&1 &
+  local pid=$!; PIDS+=("$pid")
+  wait_for http://127.0.0.1:8090/ "$pid" >/dev/null
+  BODY="grant_type=client_credentials" BASIC=eDp5 measure ceiling "fixed answer" post-form.lua http://127.0.0.1:8090/oauth2/token
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+# --- whosThat ------------------------------------------------------------------------------------
+
+write_config() { # write_config FILE STORAGE_JSON
+  cat > "$1" <<JSON
+{"issuer": "http://127.0.0.1:8091", "http": {"host": "127.0.0.1", "port": 8091}, "storage": $2,
+ "clients": [{"client_id": "bench", "client_secret": "$CLIENT_SECRET", "token_endpoint_auth_method": "client_secret_basic",
+              "grant_types": ["client_credentials", "password", "refresh_token"], "scope": "read write"}],
+ "users": [{"username": "bench-user", "password": "$USER_PASSWORD"}]}
+JSON
+}
+
+run_server() { # run_server TARGET STORAGE_JSON
+  local target=$1 base=http://127.0.0.1:8091
+  write_config "$WORK/$target.json" "$2"
+  echo "$target: whosThat" >&2
+  taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$WORK/$target.json" > "$WORK/$target.log" 2>&1 &
+  local pid=$!; PIDS+=("$pid")
+  local startup; startup=$(wait_for "$base/api/hello" "$pid")
+  echo "  start-up to first answer: ${startup} ms" >&2
+  printf '%s\t%s\t%s\n' "$target" "startup_ms" "$startup" >> "$WORK/facts.tsv"
+
+  local basic token
+  basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
+  token=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token)
+
+  fill "$base/oauth2/token" "$FEW_TOKENS"
+  BODY="token=$token" BASIC=$basic measure "$target" "introspection ($FEW_TOKENS tokens)" post-form.lua "$base/oauth2/introspect"
+  TOKEN=$token measure "$target" "GET /api/me" bearer-get.lua "$base/api/me"
+  BODY="grant_type=client_credentials" BASIC=$basic measure "$target" "client_credentials" post-form.lua "$base/oauth2/token"
+
+  for _ in $(seq 1 $(( CONNECTIONS * 2 ))); do
+    curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=password -d username=bench-user --data-urlencode "password=$USER_PASSWORD" \
+      "$base/oauth2/token" | json_field refresh_token
+  done > "$WORK/refresh.txt"
+  REFRESH_FILE="$WORK/refresh.txt" BASIC=$basic measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
+  BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic \
+    measure "$target" "password (Argon2id m=19456 KiB, t=2, p=1)" post-form.lua "$base/oauth2/token"
+
+  if [ "$target" = memory ]; then
+    fill "$base/oauth2/token" "$MANY_TOKENS"
+    BODY="token=$token" BASIC=$basic measure "$target" "introspection (+$MANY_TOKENS tokens)" post-form.lua "$base/oauth2/introspect"
+  fi
+  printf '%s\t%s\t%s\n' "$target" "rss_mib" "$(rss_mib "$pid")" >> "$WORK/facts.tsv"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+start_postgres() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  if [ -z "$PG_BIN" ]; then
+    echo "installing PostgreSQL for the postgres target" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  fi
+  mkdir -p "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
+  runuser -u postgres -- taskset -c "$SERVER_CPU" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" \
+    -o "-p 5499 -k $WORK -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=256MB" start >/dev/null
+  runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p 5499 -U postgres whosthat
+}
+
+CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+USER_PASSWORD=$(head -c 12 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+
+for target in $TARGETS; do
+  case $target in
+    ceiling) run_ceiling ;;
+    memory) run_server memory '{"kind": "memory"}' ;;
+    postgres)
+      if unzip -l "$JAR" | grep -q 'dev/whosthat/oauth/adapter/postgres/'; then
+        start_postgres
+        run_server postgres '{"kind": "postgres", "uri": "postgresql://postgres@127.0.0.1:5499/whosthat", "pool_size": 16}'
+      else
+        echo "postgres: this build has no PostgreSQL adapter yet, skipped" >&2
+      fi ;;
+  esac
+done
+
+echo "heap per live access token (in-process, memory store):" >&2
+HEAP=$(java -Xmx4g -cp "$CLASSPATH" dev.whosthat.oauth.bootstrap.bench.TokenHeapFootprint "$MANY_TOKENS" | sed -n 's/.*heap_bytes_per_token=//p')
+
+CEILING=$(awk -F'\t' '$1 == "ceiling" {print $3}' "$RESULTS")
+echo
+echo "whosThat benchmark, $(date -u +%Y-%m-%d), $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(java -version 2>&1 | head -1)"
+echo "server on CPU $SERVER_CPU, wrk on CPU $LOAD_CPU, $CONNECTIONS connections, 2 x ${DURATION}s after ${WARMUP}s warm-up, JVM: $JVM_OPTS"
+echo
+printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %8s |\n' target scenario "req/s" p50 p99 non-2xx "ceiling"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------------------------------------------- ----------: ---------: ---------: --------: ---------:
+while IFS=$'\t' read -r target scenario rps p50 p99 bad; do
+  ratio=$( [ -n "$CEILING" ] && echo "scale=2; $rps / $CEILING" | bc -l || echo "-")
+  printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %8s |\n' "$target" "$scenario" "$rps" "$p50" "$p99" "$bad" "$ratio"
+done < "$RESULTS"
+echo
+[ -f "$WORK/facts.tsv" ] && while IFS=$'\t' read -r target fact value; do
+  echo "- $target $fact: $value"
+done < "$WORK/facts.tsv"
+echo "- heap bytes per live access token (memory store, $MANY_TOKENS tokens): $HEAP"

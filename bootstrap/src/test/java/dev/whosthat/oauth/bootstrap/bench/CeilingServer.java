@@ -1,0 +1,39 @@
+package dev.whosthat.oauth.bootstrap.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The benchmark's ceiling: a Vert.x server built like ours (Router, a body handler) that answers
+ * every request with a fixed 150-byte JSON body. Nothing an OAuth server does can be faster on the
+ * same core, so our figures are reported as ratios to this one. Not a test: run by bootstrap/bench/run.sh.
+ */
+public final class CeilingServer {
+
+    private static final String BODY = "{\"access_token\":\"" + "x".repeat(43)
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"read write\",\"padding\":\"" + "p".repeat(24) + "\"}";
+
+    private CeilingServer() {
+    }
+
+    public static void main(String[] args) {
+        int port = Integer.parseInt(args.length > 0 ? args[0] : "8090");
+        Buffer body = Buffer.buffer(BODY);
+        Vertx vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(16 * 1024));
+        router.route().handler(ctx -> ctx.response()
+                .putHeader("content-type", "application/json;charset=UTF-8")
+                .putHeader("cache-control", "no-store")
+                .end(body.copy()));
+        vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
+                .onSuccess(server -> System.out.println("ceiling server listening on " + server.actualPort()
+                        + " (" + BODY.length() + "-byte body)"))
+                .onFailure(failure -> {
+                    failure.printStackTrace();
+                    System.exit(1);
+                });
+    }
+}
