@@ -90,8 +90,8 @@ measure() {
   echo "  $scenario: $r1 / $r2 req/s, p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
 }
 
-fill() { # fill URL COUNT: issues COUNT client_credentials tokens
-  COUNT=$2 taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d600s -s "$BENCH/fill.lua" "$1" >/dev/null
+fill() { # fill URL COUNT: issues COUNT client_credentials tokens (BASIC from the caller)
+  COUNT=$2 BASIC=$basic taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d600s -s "$BENCH/fill.lua" "$1" >/dev/null
 }
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }

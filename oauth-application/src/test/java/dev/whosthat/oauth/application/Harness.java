@@ -10,6 +10,9 @@ import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
 import dev.whosthat.oauth.adapter.memory.SecureRandomTokenGenerator;
+import dev.whosthat.oauth.application.authorize.AuthorizationCheck;
+import dev.whosthat.oauth.application.authorize.AuthorizationParameters;
+import dev.whosthat.oauth.application.authorize.AuthorizationRequest;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.application.introspect.IntrospectToken;
 import dev.whosthat.oauth.application.introspect.Introspection;
@@ -23,7 +26,10 @@ import dev.whosthat.oauth.domain.client.ClientCredentials;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.ClientSecret;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.code.CodeVerifier;
+import dev.whosthat.oauth.domain.code.PkceChallenge;
 import dev.whosthat.oauth.domain.error.OAuthError;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
@@ -36,7 +42,10 @@ import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.Username;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -195,5 +204,134 @@ public final class Harness {
 
     public static TokenValue refreshValue(TokenGranted granted) {
         return granted.tokens().refresh().orElseThrow().value();
+    }
+
+    // --- authorization code flow (RFC 6749 §4.1, RFC 7636) ----------------------------------
+
+    public static final String CALLBACK = "https://app.example/callback";
+    public static final String STATE = "af0ifjsldkj";
+
+    /** Every use case wired to this harness's ports and clock, with other lifetimes. */
+    public OAuthUseCases wiredWith(TokenLifetimes lifetimes) {
+        return OAuthUseCases.wire(
+                new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, hasher, generator, clock), lifetimes);
+    }
+
+    /** A confidential client with {@link #CALLBACK} as its one redirect URI, requiring PKCE. */
+    public TestClient webApp(Scope scope, GrantType... grants) {
+        return webApp(scope, List.of(CALLBACK), true, grants);
+    }
+
+    public TestClient webApp(Scope scope, List<String> redirectUris, boolean requirePkce, GrantType... grants) {
+        ClientId id = new ClientId("web-" + generator.newId());
+        ClientSecret secret = new ClientSecret(generator.newToken().value());
+        var registration = new ClientRegistration(id, "Web " + id, ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of(secret),
+                Set.of(grants), redirectUris.stream().map(RedirectUri::new).toList(), scope, requirePkce);
+        RegisteredClient registered = await(useCases.registerClient().handle(registration)).orElseThrow();
+        return new TestClient(registered, Optional.of(secret),
+                new ClientCredentials.WithSecret(id, secret, ClientAuthMethod.CLIENT_SECRET_BASIC));
+    }
+
+    /** A public client with {@link #CALLBACK} as its one redirect URI. */
+    public TestClient publicApp(Scope scope, GrantType... grants) {
+        return publicApp(scope, List.of(CALLBACK), grants);
+    }
+
+    public TestClient publicApp(Scope scope, List<String> redirectUris, GrantType... grants) {
+        ClientId id = new ClientId("spa-" + generator.newId());
+        var registration = new ClientRegistration(id, "App " + id, ClientAuthMethod.NONE, Optional.empty(), Set.of(grants),
+                redirectUris.stream().map(RedirectUri::new).toList(), scope);
+        RegisteredClient registered = await(useCases.registerClient().handle(registration)).orElseThrow();
+        return new TestClient(registered, Optional.empty(), new ClientCredentials.PublicClient(id));
+    }
+
+    /** A fresh PKCE code verifier (RFC 7636 §4.1): 43 base64url characters. */
+    public CodeVerifier verifier() {
+        return new CodeVerifier(generator.newToken().value());
+    }
+
+    /** Authorization request parameters as they come off the wire; {@link #add} repeats a name. */
+    public static final class Params {
+
+        private final Map<String, List<String>> values = new LinkedHashMap<>();
+
+        public Params add(String name, String value) {
+            values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        public Params set(String name, String value) {
+            values.put(name, new ArrayList<>(List.of(value)));
+            return this;
+        }
+
+        public Params remove(String name) {
+            values.remove(name);
+            return this;
+        }
+
+        public AuthorizationParameters build() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            values.forEach((name, given) -> copy.put(name, List.copyOf(given)));
+            return new AuthorizationParameters(copy);
+        }
+    }
+
+    public static Params params() {
+        return new Params();
+    }
+
+    /**
+     * A complete code request of the client: {@code response_type=code}, its first redirect URI, an
+     * S256 challenge of {@code verifier} and {@link #STATE}; no scope, so the client's whole scope.
+     */
+    public static Params codeRequest(TestClient client, CodeVerifier verifier) {
+        return params()
+                .set("response_type", "code")
+                .set("client_id", client.id().value())
+                .set("redirect_uri", client.registered().redirectUris().get(0).value())
+                .set("code_challenge", PkceChallenge.of(verifier).value())
+                .set("code_challenge_method", PkceChallenge.S256)
+                .set("state", STATE);
+    }
+
+    public AuthorizationCheck authorize(Params params) {
+        return await(useCases.validateAuthorizationRequest().handle(params.build()));
+    }
+
+    /** The checked request; fails the test unless the parameters are valid. */
+    public AuthorizationRequest validRequest(Params params) {
+        AuthorizationCheck check = authorize(params);
+        assertThat(check).isInstanceOf(AuthorizationCheck.Valid.class);
+        return ((AuthorizationCheck.Valid) check).request();
+    }
+
+    /** The user approved: the clear code that goes into the redirect. */
+    public TokenValue issueCode(AuthorizationRequest request, TestUser user) {
+        return await(useCases.issueAuthorizationCode().handle(request, user.account().asOwner()));
+    }
+
+    /** A code for {@link #codeRequest} of the client with the given scope, approved by {@code user}. */
+    public TokenValue code(TestClient client, TestUser user, CodeVerifier verifier, Scope scope) {
+        Params params = codeRequest(client, verifier);
+        if (!scope.isEmpty()) {
+            params.set("scope", scope.wire());
+        }
+        return issueCode(validRequest(params), user);
+    }
+
+    public Outcome<TokenGranted> exchange(TestClient client, TokenValue code, Optional<String> redirectUri,
+                                          Optional<CodeVerifier> verifier) {
+        return exchange(client.credentials(), code, redirectUri, verifier);
+    }
+
+    public Outcome<TokenGranted> exchange(ClientCredentials credentials, TokenValue code, Optional<String> redirectUri,
+                                          Optional<CodeVerifier> verifier) {
+        return token(credentials, new GrantRequest.AuthorizationCode(code, redirectUri, verifier));
+    }
+
+    /** The token request a well-behaved client makes: the first redirect URI and the verifier. */
+    public Outcome<TokenGranted> exchange(TestClient client, TokenValue code, CodeVerifier verifier) {
+        return exchange(client, code, Optional.of(client.registered().redirectUris().get(0).value()), Optional.of(verifier));
     }
 }

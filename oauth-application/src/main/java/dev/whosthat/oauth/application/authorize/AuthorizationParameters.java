@@ -11,7 +11,9 @@ import java.util.Optional;
 public record AuthorizationParameters(Map<String, List<String>> values) {
 
     public AuthorizationParameters {
-        values = Map.copyOf(values);
+        Map<String, List<String>> copy = new java.util.HashMap<>();
+        values.forEach((name, given) -> copy.put(name, List.copyOf(given)));
+        values = Map.copyOf(copy);
     }
 
     /** The one value of a parameter; empty if absent or empty (§3.1: "treated as if omitted"). */

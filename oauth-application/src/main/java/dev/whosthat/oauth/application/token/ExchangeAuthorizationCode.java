@@ -46,7 +46,10 @@ public final class ExchangeAuthorizationCode {
             AuthorizationCode code = checked.orElseThrow();
             return codes.consume(digest).thenCompose(consumption -> switch (consumption) {
                 // The request asked for no scope of its own, so the response states the scope granted (§5.1).
-                case CONSUMED -> issuer.issue(client, code.owner(), code.scope(), Scope.EMPTY, code.grant());
+                case CONSUMED -> code.isActiveAt(clock.instant())
+                        ? issuer.issue(client, code.owner(), code.scope(), Scope.EMPTY, code.grant())
+                        : CompletableFuture.completedFuture(rejected(INVALID));
+                // A replay is a replay even after the code expired: revoke what the first redemption got.
                 case ALREADY_USED -> tokens.revokeGrant(code.grant()).thenApply(revoked -> rejected(INVALID));
                 case NOT_FOUND -> CompletableFuture.completedFuture(rejected(INVALID));
             });
@@ -54,7 +57,8 @@ public final class ExchangeAuthorizationCode {
     }
 
     private Outcome<AuthorizationCode> check(AuthorizationCode code, RegisteredClient client, GrantRequest.AuthorizationCode grant) {
-        if (!code.clientId().equals(client.id()) || !code.isActiveAt(clock.instant())) {
+        // Expiry is judged after consumption, so that a late replay still revokes (§4.1.2).
+        if (!code.clientId().equals(client.id())) {
             return rejected(INVALID);
         }
         // §4.1.3: redirect_uri must repeat the authorization request's; if that had none, any given one must still match.
