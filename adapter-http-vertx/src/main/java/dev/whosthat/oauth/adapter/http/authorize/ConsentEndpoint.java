@@ -1,12 +1,10 @@
 package dev.whosthat.oauth.adapter.http.authorize;
 
 import dev.whosthat.oauth.adapter.http.support.Form;
-import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
 import dev.whosthat.oauth.adapter.http.support.Stages;
 import dev.whosthat.oauth.application.authorize.RecordConsent;
 import dev.whosthat.oauth.domain.error.OAuthError;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
-import dev.whosthat.oauth.domain.error.Outcome;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,12 +25,11 @@ final class ConsentEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Outcome<Form> parsed = FormBodyHandler.form(ctx);
-        if (!(parsed instanceof Outcome.Ok<Form> ok) || !flow.cookies().csrfMatches(ctx, ok.value().get("csrf"))) {
-            Pages.error(ctx.response(), "the consent form expired or did not come from this server; start again from the application");
+        Optional<Form> checked = flow.checkedForm(ctx, "consent");
+        if (checked.isEmpty()) {
             return;
         }
-        Form form = ok.value();
+        Form form = checked.get();
         Optional<String> decision = form.get("decision").filter(d -> d.equals("allow") || d.equals("deny"));
         if (decision.isEmpty()) {
             Pages.error(ctx.response(), "the consent form carried no decision");

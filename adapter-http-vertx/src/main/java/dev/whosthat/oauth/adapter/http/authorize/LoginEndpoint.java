@@ -1,7 +1,6 @@
 package dev.whosthat.oauth.adapter.http.authorize;
 
 import dev.whosthat.oauth.adapter.http.support.Form;
-import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
 import dev.whosthat.oauth.adapter.http.support.Stages;
 import dev.whosthat.oauth.application.authorize.SignIn;
 import dev.whosthat.oauth.domain.error.Outcome;
@@ -30,12 +29,11 @@ final class LoginEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Outcome<Form> parsed = FormBodyHandler.form(ctx);
-        if (!(parsed instanceof Outcome.Ok<Form> ok) || !flow.cookies().csrfMatches(ctx, ok.value().get("csrf"))) {
-            Pages.error(ctx.response(), "the sign-in form expired or did not come from this server; start again from the application");
+        Optional<Form> checked = flow.checkedForm(ctx, "sign-in");
+        if (checked.isEmpty()) {
             return;
         }
-        Form form = ok.value();
+        Form form = checked.get();
         flow.check(ctx, form.get("authorization_request").orElse(""), 303, (request, encodedRequest) -> {
             Optional<String> username = form.get("username");
             Optional<String> password = form.get("password");

@@ -2,9 +2,7 @@ package dev.whosthat.oauth.adapter.http.revoke;
 
 import dev.whosthat.oauth.adapter.http.support.ClientRequest;
 import dev.whosthat.oauth.adapter.http.support.Responses;
-import dev.whosthat.oauth.adapter.http.support.Stages;
 import dev.whosthat.oauth.application.revoke.RevokeToken;
-import dev.whosthat.oauth.domain.error.Outcome;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -21,19 +19,8 @@ public final class RevocationEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ClientRequest.Parsed parsed = ClientRequest.parse(ctx);
-        if (parsed.request() instanceof Outcome.Rejected<ClientRequest> rejected) {
-            Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
-            return;
-        }
-        ClientRequest request = parsed.request().orElseThrow();
-        var command = new RevokeToken.Request(request.credentials(), request.token(), request.hint());
-        Stages.onEventLoop(ctx, revokeToken.handle(command), outcome -> {
-            if (outcome instanceof Outcome.Rejected<?> rejected) {
-                Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
-            } else {
-                Responses.noStore(ctx.response()).setStatusCode(200).end();
-            }
-        });
+        ClientRequest.handle(ctx, realm,
+                request -> revokeToken.handle(new RevokeToken.Request(request.credentials(), request.token(), request.hint())),
+                revoked -> Responses.noStore(ctx.response()).setStatusCode(200).end());
     }
 }

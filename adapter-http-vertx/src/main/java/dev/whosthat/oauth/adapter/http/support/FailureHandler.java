@@ -2,6 +2,7 @@ package dev.whosthat.oauth.adapter.http.support;
 
 import dev.whosthat.oauth.domain.error.OAuthError;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
+import dev.whosthat.oauth.domain.port.StorageUnavailableException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * The last stop of every failed request. Infrastructure faults and bugs become
  * {@code server_error} with an incident id that the log carries too, and nothing else: no stack
  * trace or exception text reaches the client. Failures raised with a status by Vert.x or our body
- * reader (400, 404, 405, 413, ...) become the matching OAuth error.
+ * reader (400, 404, 405, 413, ...) become the matching OAuth error. A storage that cannot be
+ * reached right now ({@link StorageUnavailableException}) is 503 {@code temporarily_unavailable}
+ * with {@code Retry-After}.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
 
@@ -24,6 +27,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long the rest of a refused body is read and dropped before its connection is closed. */
     private static final long LINGER_SECONDS = 2;
+    /** What a 503 asks the client to wait before trying again. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -35,9 +40,35 @@ public final class FailureHandler implements Handler<RoutingContext> {
             answerClientError(ctx, status < 400 ? 500 : status);
             return;
         }
+        if (StorageUnavailableException.isCauseOf(ctx.failure())) {
+            answerUnavailable(ctx);
+            return;
+        }
         String incident = incidentId();
         LOG.error("incident {}: {} {} failed", incident, ctx.request().method(), ctx.request().path(), ctx.failure());
         Responses.error(ctx, 500, OAuthError.of(OAuthErrorCode.SERVER_ERROR, "unexpected server fault, incident " + incident));
+    }
+
+    /**
+     * The storage cannot be reached right now: not a bug, so no incident and no stack trace, but a
+     * 503 that tells the client to try again (RFC 6749 §4.1.2.1 temporarily_unavailable,
+     * RFC 9110 §10.2.3 Retry-After).
+     */
+    private static void answerUnavailable(RoutingContext ctx) {
+        LOG.warn("{} {} answered 503, storage unavailable: {}", ctx.request().method(), ctx.request().path(),
+                unavailableMessage(ctx.failure()));
+        ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        Responses.error(ctx, 503, OAuthError.of(OAuthErrorCode.TEMPORARILY_UNAVAILABLE,
+                "the service is temporarily unavailable, try again later"));
+    }
+
+    private static String unavailableMessage(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StorageUnavailableException) {
+                return t.getMessage();
+            }
+        }
+        return String.valueOf(failure);
     }
 
     private static void answerClientError(RoutingContext ctx, int status) {

@@ -44,23 +44,16 @@ public final class Form {
 
     /** Parses a body read byte for byte as ISO-8859-1; percent-escapes and raw bytes are then decoded as UTF-8. */
     public static Outcome<Form> parse(String body) {
-        if (body.isEmpty()) {
-            return Outcome.ok(EMPTY);
+        Optional<Map<String, List<String>>> all = parseAll(body);
+        if (all.isEmpty()) {
+            return invalid("request body is not valid form encoding");
         }
         Map<String, String> values = new HashMap<>();
-        for (String pair : body.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
+        for (Map.Entry<String, List<String>> parameter : all.get().entrySet()) {
+            if (parameter.getValue().size() > 1) {
+                return invalid("parameter " + printable(parameter.getKey()) + " is repeated");
             }
-            int eq = pair.indexOf('=');
-            Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            Optional<String> value = decode(eq < 0 ? "" : pair.substring(eq + 1));
-            if (name.isEmpty() || value.isEmpty()) {
-                return invalid("request body is not valid form encoding");
-            }
-            if (values.putIfAbsent(name.get(), value.get()) != null) {
-                return invalid("parameter " + printable(name.get()) + " is repeated");
-            }
+            values.put(parameter.getKey(), parameter.getValue().get(0));
         }
         return Outcome.ok(new Form(values));
     }
