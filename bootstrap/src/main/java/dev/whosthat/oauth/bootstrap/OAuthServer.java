@@ -63,12 +63,13 @@ public final class OAuthServer implements AutoCloseable {
         }
         ExecutorService passwordHashing = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("password-hash-"));
-        OAuthUseCases useCases = OAuthUseCases.wire(new OAuthUseCases.Ports(
+        OAuthUseCases.Ports ports = new OAuthUseCases.Ports(
                 storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
                 new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
-                new SecureRandomTokenGenerator(), clock), config.tokenLifetimes());
+                new SecureRandomTokenGenerator(), clock);
+        OAuthUseCases useCases = OAuthUseCases.wire(ports, config.tokenLifetimes());
         try {
-            ConfigSeed.apply(useCases, config);
+            ConfigSeed.apply(ports, config);
             OAuthHttpSettings settings = new OAuthHttpSettings(config.issuer(), OAuthHttpSettings.DEFAULT_BODY_LIMIT,
                     scopesOf(config.clients()), config.tokenLifetimes());
             Router router = OAuthRoutes.router(vertx, useCases, settings);

@@ -6,7 +6,6 @@ import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
-import dev.whosthat.oauth.bootstrap.config.ConfigException;
 import dev.whosthat.oauth.bootstrap.config.StorageSettings;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
@@ -17,6 +16,7 @@ import dev.whosthat.oauth.domain.port.UserRepository;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The storage ports of one kind, chosen by configuration, with what the kind needs to stay bounded and to stop. */
@@ -29,21 +29,50 @@ record StorageAdapters(
         ConsentStore consents,
         Runnable closer) {
 
+    /**
+     * The most entries one sweep statement deletes: small enough that each is a short transaction
+     * holding few row locks, and that a sweep never stalls the requests beside it.
+     */
+    static final int SWEEP_ROUND = 500;
+
+    /**
+     * The storage the settings name. For PostgreSQL this connects and migrates, waiting on the
+     * calling thread (never an event loop) with a bounded retry; see {@link PostgresStartup}.
+     */
     static StorageAdapters of(StorageSettings settings, Vertx vertx, Clock clock) {
         return switch (settings.kind()) {
             case MEMORY -> new StorageAdapters(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryTokenStore(clock), new InMemoryAuthorizationCodeStore(), new InMemorySessionStore(),
                     new InMemoryConsentStore(), () -> { });
-            case POSTGRES -> throw new ConfigException(
-                    "storage kind \"postgres\" is not available in this version yet; use \"memory\"");
+            case POSTGRES -> PostgresStartup.open(settings, vertx, clock);
         };
     }
 
-    /** Deletes up to {@code batch} expired entries of each kind; returns how many in all. */
-    CompletionStage<Integer> sweepExpired(Instant now, int batch) {
-        return tokens.sweepExpired(now, batch)
-                .thenCombine(codes.sweepExpired(now, batch), Integer::sum)
-                .thenCombine(sessions.sweepExpired(now, batch), Integer::sum);
+    /**
+     * Deletes up to {@code budget} expired entries of each kind (tokens, codes, sessions), in rounds
+     * of at most {@link #SWEEP_ROUND}, one kind after the other; returns how many in all.
+     */
+    CompletionStage<Integer> sweepExpired(Instant now, int budget) {
+        return inRounds(tokens::sweepExpired, now, budget)
+                .thenCompose(swept -> inRounds(codes::sweepExpired, now, budget).thenApply(more -> swept + more))
+                .thenCompose(swept -> inRounds(sessions::sweepExpired, now, budget).thenApply(more -> swept + more));
+    }
+
+    /** One kind's {@code sweepExpired(now, limit)}. */
+    @FunctionalInterface
+    interface Sweeper {
+        CompletionStage<Integer> sweep(Instant now, int limit);
+    }
+
+    /** Sweeps round after round until a round comes back short (nothing more expired) or the budget is spent. */
+    static CompletionStage<Integer> inRounds(Sweeper sweeper, Instant now, int budget) {
+        int round = Math.min(SWEEP_ROUND, budget);
+        if (round <= 0) {
+            return CompletableFuture.completedFuture(0);
+        }
+        return sweeper.sweep(now, round).thenCompose(swept -> swept < round
+                ? CompletableFuture.completedFuture(swept)
+                : inRounds(sweeper, now, budget - swept).thenApply(more -> swept + more));
     }
 
     void close() {

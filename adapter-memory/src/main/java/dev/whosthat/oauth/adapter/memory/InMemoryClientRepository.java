@@ -28,6 +28,12 @@ public final class InMemoryClientRepository implements ClientRepository {
     }
 
     @Override
+    public CompletionStage<Void> upsert(RegisteredClient client) {
+        clients.put(client.id(), client);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
     public CompletionStage<List<RegisteredClient>> list() {
         List<RegisteredClient> all = clients.values().stream()
                 .sorted(Comparator.comparing(c -> c.id().value()))

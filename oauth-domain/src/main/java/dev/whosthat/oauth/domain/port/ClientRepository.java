@@ -17,6 +17,13 @@ public interface ClientRepository {
     /** Adds a new client; an existing id is left untouched and reported as {@link Addition#DUPLICATE}. */
     CompletionStage<Addition> add(RegisteredClient client);
 
+    /**
+     * Adds the client, or replaces every field of the one registered under its id: how clients
+     * listed in the configuration file are put into storage at every start, so that the file stays
+     * their source of truth.
+     */
+    CompletionStage<Void> upsert(RegisteredClient client);
+
     /** Every registered client, ordered by id. */
     CompletionStage<List<RegisteredClient>> list();
 }

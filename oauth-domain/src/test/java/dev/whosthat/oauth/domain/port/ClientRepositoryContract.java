@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whosthat.oauth.domain.client.ClientAuthMethod;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.port.ClientRepository.Addition;
 import dev.whosthat.oauth.domain.scope.Scope;
@@ -85,6 +86,47 @@ public abstract class ClientRepositoryContract {
         assertThat(listed).extracting(c -> c.id().value()).filteredOn(id -> id.startsWith(prefix))
                 .containsExactly(prefix + "-a", prefix + "-b", prefix + "-c");
         assertThat(listed).filteredOn(c -> c.id().equals(ids.get(0))).containsExactly(TestClients.confidential(ids.get(0)));
+    }
+
+    @Test
+    void upsertAddsAClientNotRegisteredYet() {
+        RegisteredClient client = TestClients.confidential();
+
+        await(clients.upsert(client));
+
+        assertThat(await(clients.findById(client.id()))).contains(client);
+    }
+
+    @Test
+    void upsertReplacesEveryFieldOfTheClientWithTheSameId() {
+        ClientId id = TestClients.newId();
+        await(clients.add(TestClients.confidential(id)));
+        RegisteredClient reconfigured = new RegisteredClient(id, "Reconfigured", ClientAuthMethod.NONE, Optional.empty(),
+                Set.of(GrantType.AUTHORIZATION_CODE), List.of(new RedirectUri("https://other.example/cb")),
+                Scope.of("profile"), true);
+
+        await(clients.upsert(reconfigured));
+
+        assertThat(await(clients.findById(id))).hasValueSatisfying(found -> {
+            assertThat(found).isEqualTo(reconfigured);
+            assertThat(found.secretDigest()).isEmpty();
+            assertThat(found.redirectUris()).containsExactly(new RedirectUri("https://other.example/cb"));
+        });
+        assertThat(await(clients.add(TestClients.confidential(id)))).isEqualTo(Addition.DUPLICATE);
+    }
+
+    @Test
+    void concurrentUpsertsOfOneIdLeaveOneWholeRegistration() throws Exception {
+        ClientId id = TestClients.newId();
+        List<RegisteredClient> candidates = new ArrayList<>();
+        for (int i = 0; i < Concurrently.THREADS; i++) {
+            candidates.add(new RegisteredClient(id, "Candidate " + i, ClientAuthMethod.NONE, Optional.empty(),
+                    Set.of(GrantType.PASSWORD), List.of(), Scope.of("scope-" + i)));
+        }
+
+        Concurrently.run(Concurrently.THREADS, i -> clients.upsert(candidates.get(i)));
+
+        assertThat(candidates).contains(await(clients.findById(id)).orElseThrow());
     }
 
     @Test

@@ -1,0 +1,80 @@
+package dev.whosthat.oauth.adapter.postgres;
+
+/**
+ * Statements on {@code grants}, the row that every change of a grant's tokens goes through: saving
+ * tokens upserts it, rotating locks it, revoking marks it. Holding its row lock is what makes these
+ * atomic against each other on every node.
+ */
+final class GrantSql {
+
+    private GrantSql() {
+    }
+
+    /**
+     * Stores the tokens of one token response in one statement: upserts the grant (taking its row
+     * lock, so that a concurrent revocation either finishes first and is seen here, or waits for
+     * this to commit and then deletes these tokens too), then inserts the tokens unless the grant is
+     * revoked. Returns the grant's {@code revoked}.
+     *
+     * <p>$1 grant, $2 refresh digest (null for none), $3 latest expiry; access token $4 digest,
+     * $5 client, $6 subject, $7 username, $8 scope, $9 issued, $10 expires; refresh token $11
+     * client, $12 subject, $13 username, $14 scope, $15 issued, $16 expires.
+     */
+    static final String SAVE_TOKENS = """
+            WITH grant_row AS (
+                INSERT INTO grants AS g (grant_id, current_refresh, expires_at)
+                VALUES ($1, $2, $3)
+                ON CONFLICT (grant_id) DO UPDATE SET
+                    current_refresh = CASE WHEN g.revoked THEN NULL
+                                           ELSE coalesce(excluded.current_refresh, g.current_refresh) END,
+                    expires_at = CASE WHEN g.revoked THEN g.expires_at
+                                      ELSE greatest(g.expires_at, excluded.expires_at) END
+                RETURNING g.revoked
+            ), access AS (
+                INSERT INTO access_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at)
+                SELECT $4, $1, $5, $6, $7, $8, $9, $10 FROM grant_row WHERE NOT grant_row.revoked
+                ON CONFLICT (digest) DO NOTHING
+            ), refresh AS (
+                INSERT INTO refresh_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at, state)
+                SELECT $2, $1, $11, $12, $13, $14, $15, $16, 'ACTIVE' FROM grant_row
+                WHERE NOT grant_row.revoked AND $2::bytea IS NOT NULL
+                ON CONFLICT (digest) DO NOTHING
+            )
+            SELECT revoked FROM grant_row
+            """;
+
+    /** The grant's state, its row locked until the transaction ends: rotations of one grant queue here. */
+    static final String LOCK = """
+            SELECT revoked, current_refresh
+            FROM grants
+            WHERE grant_id = $1
+            FOR UPDATE
+            """;
+
+    /**
+     * Marks the grant revoked, or records the revocation of a grant not seen yet as a tombstone
+     * that expires at $2; takes the row lock. $1 grant.
+     */
+    static final String REVOKE = """
+            INSERT INTO grants AS g (grant_id, revoked, current_refresh, expires_at)
+            VALUES ($1, true, NULL, $2)
+            ON CONFLICT (grant_id) DO UPDATE SET revoked = true, current_refresh = NULL
+            """;
+
+    /**
+     * Deletes every token of a grant. Run after {@link #REVOKE} in the same transaction, so its
+     * snapshot is taken once the row lock is held and sees every token committed for the grant.
+     */
+    static final String DELETE_TOKENS = """
+            WITH access AS (
+                DELETE FROM access_tokens WHERE grant_id = $1
+            )
+            DELETE FROM refresh_tokens WHERE grant_id = $1
+            """;
+
+    /** Deletes up to $2 grants whose every token expired by $1; skips rows that a request holds. */
+    static final String SWEEP = """
+            DELETE FROM grants
+            WHERE ctid IN (SELECT ctid FROM grants WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+            """;
+}

@@ -1,0 +1,46 @@
+package dev.whosthat.oauth.adapter.postgres;
+
+import dev.whosthat.oauth.domain.client.ClientId;
+import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.port.ClientRepository;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Registered clients in {@code clients}; a taken id is reported by the primary key (SQLSTATE 23505). */
+public final class PgClientRepository implements ClientRepository {
+
+    private final PgClient db;
+
+    PgClientRepository(PgClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public CompletionStage<Optional<RegisteredClient>> findById(ClientId id) {
+        return db.stage(db.execute(ClientSql.FIND, Tuple.of(id.value()))
+                .map(rows -> Columns.first(rows, ClientRows::client)));
+    }
+
+    @Override
+    public CompletionStage<Addition> add(RegisteredClient client) {
+        return db.stage(db.execute(ClientSql.INSERT, ClientRows.parameters(client))
+                .map(inserted -> Addition.ADDED)
+                .recover(failure -> PgFailures.isUniqueViolation(failure)
+                        ? Future.succeededFuture(Addition.DUPLICATE)
+                        : Future.failedFuture(failure)));
+    }
+
+    @Override
+    public CompletionStage<Void> upsert(RegisteredClient client) {
+        return db.stage(db.execute(ClientSql.UPSERT, ClientRows.parameters(client)).mapEmpty());
+    }
+
+    @Override
+    public CompletionStage<List<RegisteredClient>> list() {
+        return db.stage(db.execute(ClientSql.LIST, Tuple.tuple())
+                .map(rows -> Columns.all(rows, ClientRows::client)));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.whosthat.oauth.adapter.postgres;
+
+import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
+import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.port.ConsentStore;
+import dev.whosthat.oauth.domain.port.SessionStore;
+import dev.whosthat.oauth.domain.port.StorageUnavailableException;
+import dev.whosthat.oauth.domain.port.TokenStore;
+import dev.whosthat.oauth.domain.port.UserRepository;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every storage port on one PostgreSQL database: opens the connection pool, brings the schema up to
+ * date, and hands out the ports. Any number of server nodes may share the database; every atomic
+ * operation of a port is atomic across them.
+ *
+ * <p>Nothing waits without bound: connecting, waiting for a pooled connection, and every statement
+ * have timeouts, so a database that is gone makes port calls fail fast with a
+ * {@link StorageUnavailableException}; the pool reconnects by itself once it is back.
+ */
+public final class PgStorage {
+
+    /**
+     * How to reach the database and how long to wait for it.
+     *
+     * @param uri {@code postgresql://user:password@host:5432/database}
+     * @param poolSize connections per server node
+     * @param connectTimeout to open a connection, and to wait for a free one in the pool
+     * @param statementTimeout the server cancels a statement that runs longer; a port call fails on
+     *     the client side at the latest a second after it
+     */
+    public record Settings(String uri, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+        public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+
+        public Settings {
+            Objects.requireNonNull(uri, "uri");
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("the pool needs at least one connection");
+            }
+            if (connectTimeout.toMillis() < 1 || statementTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("timeouts must be positive");
+            }
+        }
+
+        public static Settings of(String uri, int poolSize) {
+            return new Settings(uri, poolSize, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
+        }
+
+        /** The URI stays out: it may hold a password. */
+        @Override
+        public String toString() {
+            return "Settings[poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
+                    + ", statementTimeout=" + statementTimeout + "]";
+        }
+    }
+
+    /** What start-up found in the database and did to it. */
+    public record Schema(int before, int after, List<Integer> applied, int latestKnown) {
+    }
+
+    private static final Duration MIGRATION_DEADLINE = Duration.ofMinutes(5);
+
+    private final Pool pool;
+    private final String target;
+    private final Schema schema;
+    private final PgClientRepository clients;
+    private final PgUserRepository users;
+    private final PgTokenStore tokens;
+    private final PgAuthorizationCodeStore codes;
+    private final PgSessionStore sessions;
+    private final PgConsentStore consents;
+
+    private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock) {
+        this.pool = pool;
+        this.target = target;
+        this.schema = schema;
+        this.clients = new PgClientRepository(db);
+        this.users = new PgUserRepository(db);
+        this.tokens = new PgTokenStore(db, clock);
+        this.codes = new PgAuthorizationCodeStore(db);
+        this.sessions = new PgSessionStore(db);
+        this.consents = new PgConsentStore(db);
+    }
+
+    /**
+     * Connects and migrates. The stage fails with a {@link StorageUnavailableException} when the
+     * database cannot be reached (worth retrying), with an {@link IllegalArgumentException} for a
+     * malformed URI, and with whatever PostgreSQL answered otherwise (wrong password, no such
+     * database, a failed migration). The pool is closed again on failure.
+     */
+    public static CompletionStage<PgStorage> open(Vertx vertx, Settings settings, Clock clock) {
+        PgConnectOptions connect;
+        try {
+            connect = PgConnectOptions.fromUri(settings.uri());
+        } catch (RuntimeException malformed) {
+            // The parser's message may quote the URI, and with it the password.
+            return Future.<PgStorage>failedFuture(new IllegalArgumentException("the PostgreSQL URI is malformed"))
+                    .toCompletionStage();
+        }
+        long statementMillis = settings.statementTimeout().toMillis();
+        connect.setReconnectAttempts(0)
+                .addProperty("application_name", "whosthat")
+                // Server-side bounds: a statement, a lock wait, a transaction left open by a lost client.
+                .addProperty("statement_timeout", String.valueOf(statementMillis))
+                .addProperty("lock_timeout", String.valueOf(statementMillis))
+                .addProperty("idle_in_transaction_session_timeout", String.valueOf(statementMillis * 2));
+        int connectMillis = (int) settings.connectTimeout().toMillis();
+        PoolOptions poolOptions = new PoolOptions()
+                .setName("whosthat")
+                .setMaxSize(settings.poolSize())
+                .setConnectionTimeout(connectMillis)
+                .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+                .setIdleTimeout(60)
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // Renews connections now and then, so that a failover behind a DNS name is followed.
+                .setMaxLifetime(30)
+                .setMaxLifetimeUnit(TimeUnit.MINUTES);
+        NetClientOptions net = new NetClientOptions()
+                .setConnectTimeout(connectMillis)
+                .setTcpKeepAlive(true);
+        Pool pool = PgBuilder.pool().with(poolOptions).with(net).connectingTo(connect).using(vertx).build();
+        String target = connect.getHost() + ":" + connect.getPort() + "/" + connect.getDatabase();
+        // The client-side deadline: the server's timeout, the wait for a connection, and a margin.
+        PgClient db = new PgClient(pool, settings.statementTimeout().plus(settings.connectTimeout()).plusSeconds(1));
+        List<Migrations.Migration> migrations = Migrations.all();
+        int latestKnown = migrations.get(migrations.size() - 1).version();
+        return Migrations.apply(pool, migrations)
+                .timeout(MIGRATION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                .map(outcome -> new PgStorage(pool, db, target,
+                        new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock))
+                .recover(failure -> pool.close().transform(closed -> Future.<PgStorage>failedFuture(
+                        PgFailures.translate(failure))))
+                .toCompletionStage();
+    }
+
+    /** {@code host:port/database}, for logs: never the user or the password. */
+    public String target() {
+        return target;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public ClientRepository clients() {
+        return clients;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    public AuthorizationCodeStore codes() {
+        return codes;
+    }
+
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    public ConsentStore consents() {
+        return consents;
+    }
+
+    /** Closes the pool's connections; the ports fail afterwards. */
+    public CompletionStage<Void> close() {
+        return pool.close().toCompletionStage();
+    }
+
+    /** One line for an operator about why the database could not be used, without any secret. */
+    public static String describe(Throwable failure) {
+        return PgFailures.describe(failure);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.whosthat.oauth.adapter.postgres;
+
+import dev.whosthat.oauth.domain.port.UserRepository;
+import dev.whosthat.oauth.domain.user.PasswordHash;
+import dev.whosthat.oauth.domain.user.UserAccount;
+import dev.whosthat.oauth.domain.user.UserId;
+import dev.whosthat.oauth.domain.user.Username;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Accounts in {@code users}, unique by id (primary key) and by username (unique constraint). */
+public final class PgUserRepository implements UserRepository {
+
+    private final PgClient db;
+
+    PgUserRepository(PgClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public CompletionStage<Optional<UserAccount>> findByUsername(Username username) {
+        return db.stage(db.execute(UserSql.FIND_BY_USERNAME, Tuple.of(username.value()))
+                .map(rows -> Columns.first(rows, UserRows::account)));
+    }
+
+    @Override
+    public CompletionStage<Addition> add(UserAccount account) {
+        return db.stage(db.execute(UserSql.INSERT, UserRows.parameters(account))
+                .map(inserted -> Addition.ADDED)
+                .recover(failure -> PgFailures.isUniqueViolation(failure)
+                        ? Future.succeededFuture(Addition.DUPLICATE)
+                        : Future.failedFuture(failure)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> updatePasswordHash(UserId id, PasswordHash newHash) {
+        return db.stage(db.execute(UserSql.UPDATE_PASSWORD_HASH, Tuple.of(id.value(), newHash.encoded()))
+                .map(updated -> updated.rowCount() > 0));
+    }
+}
