@@ -62,7 +62,7 @@ final class DemoSeed {
         String basic = CLIENT_ID + ":" + clientSecret.value();
         return String.join(System.lineSeparator(),
                 "",
-                "  WARNING: demo mode. In-memory storage, throw-away credentials; not for production.",
+                "  WARNING: demo mode. Throw-away credentials printed below; not for production.",
                 "  Start with --config FILE for a real deployment (see README).",
                 "",
                 "  demo client: " + CLIENT_ID + "  secret: " + clientSecret.value(),

@@ -86,7 +86,8 @@ public final class OAuthServer implements AutoCloseable {
                     .sweepExpired(clock.instant(), SWEEP_BATCH)
                     .whenComplete((swept, failure) -> {
                         if (failure != null) {
-                            LOG.warn("token sweep failed", failure);
+                            // Storage outages are reported by the requests too; one line is enough here.
+                            LOG.warn("expiry sweep failed: {}", failure.getCause() != null ? failure.getCause() : failure);
                         } else if (swept > 0) {
                             LOG.debug("swept {} expired entries", swept);
                         }
