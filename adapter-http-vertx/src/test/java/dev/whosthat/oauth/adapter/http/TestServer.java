@@ -22,6 +22,7 @@ import dev.whosthat.oauth.domain.client.ClientAuthMethod;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.ClientSecret;
 import dev.whosthat.oauth.domain.client.GrantType;
+import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.AccessToken;
@@ -48,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -82,6 +84,29 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     public static final TestClient WEIRD = TestClient.confidential(
             "weird id:1", ClientAuthMethod.CLIENT_SECRET_BASIC, "p%ss:w0rd+%41 0123456789abcdefghijklmnopqrst");
 
+    /** Public, authorization_code and refresh_token, scope "read write", two redirect URIs. */
+    public static final TestClient CODE_PUBLIC = TestClient.publicClient("code-public");
+    public static final String CODE_PUBLIC_REDIRECT = "https://app.example/cb";
+    public static final String CODE_PUBLIC_OTHER_REDIRECT = "https://app.example/other";
+    /** Public, authorization_code only (so no refresh token), scope "read write", one redirect URI with a query. */
+    public static final TestClient CODE_SINGLE = TestClient.publicClient("code-single");
+    public static final String CODE_SINGLE_REDIRECT = "https://app.example/cb?tenant=1";
+    /** client_secret_basic, authorization_code and refresh_token, scope "read", registered with require_pkce false. */
+    public static final TestClient CODE_LEGACY = TestClient.confidential(
+            "code-legacy", ClientAuthMethod.CLIENT_SECRET_BASIC, "legacy-secret-0123456789abcdefghijklmnopqrs");
+    public static final String CODE_LEGACY_REDIRECT = "https://legacy.example/cb";
+    /** client_secret_basic with a redirect URI but without the authorization_code grant, scope "read". */
+    public static final TestClient NO_CODE = TestClient.confidential(
+            "no-code-client", ClientAuthMethod.CLIENT_SECRET_BASIC, "nocode-secret-0123456789abcdefghijklmnopqr");
+    public static final String NO_CODE_REDIRECT = "https://nocode.example/cb";
+    /** Public, authorization_code, scope "read", whose display name is markup. */
+    public static final TestClient SCRIPT_NAMED = TestClient.publicClient("script-named");
+    public static final String SCRIPT_NAME = "<script>alert('name')</script> Evil & Co";
+    public static final String SCRIPT_NAMED_REDIRECT = "https://script.example/cb";
+
+    /** The password of every user that {@link #newUser()} registers. */
+    public static final String USER_PASSWORD = "tr0ub4dor & 3, but longer";
+
     public static final String ALICE = "alice";
     public static final String ALICE_PASSWORD = "correct horse battery staple";
 
@@ -92,6 +117,8 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private Vertx vertx;
     private HttpServer server;
     private HttpClient http;
+    private OAuthUseCases useCases;
+    private final AtomicInteger users = new AtomicInteger();
 
     /** The in-memory token store. */
     public TestServer() {
@@ -122,6 +149,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
                 new SecureRandomTokenGenerator(),
                 clock), TokenLifetimes.DEFAULTS);
         registerClients(useCases);
+        this.useCases = useCases;
         useCases.registerUser().handle(new Username(ALICE), new Password(ALICE_PASSWORD))
                 .toCompletableFuture().get(10, SECONDS).orElseThrow();
 
@@ -156,6 +184,16 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         register(useCases, PUBLIC, EnumSet.of(GrantType.PASSWORD, GrantType.REFRESH_TOKEN), readWrite);
         register(useCases, MACHINE, EnumSet.of(GrantType.CLIENT_CREDENTIALS), Scope.of("read"));
         register(useCases, WEIRD, EnumSet.of(GrantType.CLIENT_CREDENTIALS), Scope.of("read"));
+        registerForCode(useCases, CODE_PUBLIC, CODE_PUBLIC.id(), EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN),
+                List.of(CODE_PUBLIC_REDIRECT, CODE_PUBLIC_OTHER_REDIRECT), readWrite, true);
+        registerForCode(useCases, CODE_SINGLE, CODE_SINGLE.id(), EnumSet.of(GrantType.AUTHORIZATION_CODE),
+                List.of(CODE_SINGLE_REDIRECT), readWrite, true);
+        registerForCode(useCases, CODE_LEGACY, CODE_LEGACY.id(), EnumSet.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN),
+                List.of(CODE_LEGACY_REDIRECT), Scope.of("read"), false);
+        registerForCode(useCases, NO_CODE, NO_CODE.id(), EnumSet.of(GrantType.CLIENT_CREDENTIALS),
+                List.of(NO_CODE_REDIRECT), Scope.of("read"), true);
+        registerForCode(useCases, SCRIPT_NAMED, SCRIPT_NAME, EnumSet.of(GrantType.AUTHORIZATION_CODE),
+                List.of(SCRIPT_NAMED_REDIRECT), Scope.of("read"), true);
     }
 
     private static void register(OAuthUseCases useCases, TestClient client, Set<GrantType> grants, Scope scope)
@@ -163,6 +201,29 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
         var registration = new ClientRegistration(new ClientId(client.id()), client.id(), client.method(),
                 client.secret().map(ClientSecret::new), grants, List.of(), scope);
         useCases.registerClient().handle(registration).toCompletableFuture().get(10, SECONDS).orElseThrow();
+    }
+
+    private static void registerForCode(OAuthUseCases useCases, TestClient client, String name, Set<GrantType> grants,
+                                        List<String> redirectUris, Scope scope, boolean requirePkce) throws Exception {
+        var registration = new ClientRegistration(new ClientId(client.id()), name, client.method(),
+                client.secret().map(ClientSecret::new), grants, redirectUris.stream().map(RedirectUri::new).toList(), scope,
+                requirePkce);
+        useCases.registerClient().handle(registration).toCompletableFuture().get(10, SECONDS).orElseThrow();
+    }
+
+    /**
+     * A resource owner no test has used yet, with {@link #USER_PASSWORD}: consents are remembered
+     * per user, so a test that needs the consent page starts from a user who never gave one.
+     */
+    public String newUser() {
+        String username = "user-" + users.incrementAndGet();
+        try {
+            useCases.registerUser().handle(new Username(username), new Password(USER_PASSWORD))
+                    .toCompletableFuture().get(10, SECONDS).orElseThrow();
+        } catch (ExecutionException | InterruptedException | TimeoutException e) {
+            throw new AssertionError("could not register " + username, e);
+        }
+        return username;
     }
 
     private static void mountTestRoutes(Router router, ValidateBearerToken validate) {
