@@ -44,8 +44,20 @@ public final class InMemoryTokenStore implements TokenStore {
         boolean revoked;
         SecretDigest currentRefresh;
         Instant latestExpiry = Instant.MIN;
-        final List<SecretDigest> accessDigests = new ArrayList<>(1);
+        // Most grants hold one access token and no refresh token for their whole life (client
+        // credentials): a one-element immutable list costs half of an ArrayList, and every byte per
+        // live token counts when a million are held.
+        List<SecretDigest> accessDigests = List.of();
         List<SecretDigest> refreshDigests = List.of();
+
+        static List<SecretDigest> plus(List<SecretDigest> digests, SecretDigest digest) {
+            if (digests.isEmpty()) {
+                return List.of(digest);
+            }
+            List<SecretDigest> grown = digests instanceof ArrayList ? digests : new ArrayList<>(digests);
+            grown.add(digest);
+            return grown;
+        }
 
         void expiresNoEarlierThan(Instant expiry) {
             if (expiry.isAfter(latestExpiry)) {
@@ -69,14 +81,11 @@ public final class InMemoryTokenStore implements TokenStore {
     private void store(Grant grant, IssuedTokens tokens) {
         AccessToken access = tokens.access().token();
         accessTokens.put(access.digest(), access);
-        grant.accessDigests.add(access.digest());
+        grant.accessDigests = Grant.plus(grant.accessDigests, access.digest());
         grant.expiresNoEarlierThan(access.expiresAt());
         tokens.refresh().map(Minted::token).ifPresent(refresh -> {
             refreshTokens.put(refresh.digest(), refresh);
-            if (grant.refreshDigests.isEmpty()) {
-                grant.refreshDigests = new ArrayList<>(2);
-            }
-            grant.refreshDigests.add(refresh.digest());
+            grant.refreshDigests = Grant.plus(grant.refreshDigests, refresh.digest());
             grant.currentRefresh = refresh.digest();
             grant.expiresNoEarlierThan(refresh.expiresAt());
         });
@@ -118,8 +127,18 @@ public final class InMemoryTokenStore implements TokenStore {
 
     /** Keeps a long-lived, often rotated grant from accumulating digests of tokens already swept. */
     private void forgetSwept(Grant grant) {
-        grant.accessDigests.removeIf(d -> !accessTokens.containsKey(d));
-        grant.refreshDigests.removeIf(d -> !refreshTokens.containsKey(d));
+        grant.accessDigests = alive(grant.accessDigests, accessTokens);
+        grant.refreshDigests = alive(grant.refreshDigests, refreshTokens);
+    }
+
+    private static List<SecretDigest> alive(List<SecretDigest> digests, ConcurrentMap<SecretDigest, ?> held) {
+        List<SecretDigest> kept = new ArrayList<>(digests.size());
+        for (SecretDigest digest : digests) {
+            if (held.containsKey(digest)) {
+                kept.add(digest);
+            }
+        }
+        return kept;
     }
 
     @Override
@@ -146,7 +165,7 @@ public final class InMemoryTokenStore implements TokenStore {
         grant.revoked = true;
         grant.currentRefresh = null;
         grant.accessDigests.forEach(accessTokens::remove);
-        grant.accessDigests.clear();
+        grant.accessDigests = List.of();
         grant.refreshDigests.forEach(refreshTokens::remove);
         grant.refreshDigests = List.of();
     }
