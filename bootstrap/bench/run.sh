@@ -90,8 +90,16 @@ measure() {
   echo "  $scenario: $r1 / $r2 req/s, p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
 }
 
-fill() { # fill URL COUNT: issues COUNT client_credentials tokens (BASIC from the caller)
-  COUNT=$2 BASIC=$basic taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d600s -s "$BENCH/fill.lua" "$1" >/dev/null
+# fill URL COUNT: issues COUNT client_credentials tokens (BASIC from the caller). wrk always runs for
+# its whole duration, even after the script stops sending, so the duration is sized from a probe.
+fill() {
+  local probe seconds
+  probe=$(COUNT=$2 BASIC=$basic taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d1s -s "$BENCH/fill.lua" "$1" \
+    | awk '/requests in/ {print $1}')
+  if [ "$probe" -lt "$2" ]; then
+    seconds=$(( ($2 - probe) / (probe > 0 ? probe : 1) + 1 ))
+    COUNT=$(( $2 - probe )) BASIC=$basic taskset -c "$LOAD_CPU" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" -s "$BENCH/fill.lua" "$1" >/dev/null
+  fi
 }
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }

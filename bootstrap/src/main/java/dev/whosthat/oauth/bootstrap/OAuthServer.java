@@ -11,39 +11,41 @@ import dev.whosthat.oauth.bootstrap.config.ConfigException;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A running server: the adapters chosen by the configuration, wired around the use cases. */
 public final class OAuthServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OAuthServer.class);
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-    private static final int SWEEP_BATCH = 10_000;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final int PASSWORD_QUEUE_PER_THREAD = 16;
 
     private final Vertx vertx;
     private final HttpServer http;
     private final ExecutorService passwordHashing;
     private final StorageAdapters storage;
+    private final ExpirySweeper sweeper;
     private final String issuer;
 
     private OAuthServer(Vertx vertx, HttpServer http, ExecutorService passwordHashing, StorageAdapters storage,
-                        String issuer) {
+                        ExpirySweeper sweeper, String issuer) {
         this.vertx = vertx;
         this.http = http;
         this.passwordHashing = passwordHashing;
         this.storage = storage;
+        this.sweeper = sweeper;
         this.issuer = issuer;
     }
 
@@ -61,8 +63,7 @@ public final class OAuthServer implements AutoCloseable {
             vertx.close();
             throw unusable;
         }
-        ExecutorService passwordHashing = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), daemonThreads("password-hash-"));
+        ExecutorService passwordHashing = passwordHashingPool();
         OAuthUseCases.Ports ports = new OAuthUseCases.Ports(
                 storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
                 new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
@@ -77,28 +78,42 @@ public final class OAuthServer implements AutoCloseable {
             if (config.demo()) {
                 DemoPage.mount(router);
             }
-            HttpServer http = vertx.createHttpServer()
+            HttpServer http = vertx.createHttpServer(httpOptions())
                     .requestHandler(router)
                     .listen(config.port(), config.host())
                     .toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            vertx.setPeriodic(SWEEP_INTERVAL.toMillis(), timer -> storage
-                    .sweepExpired(clock.instant(), SWEEP_BATCH)
-                    .whenComplete((swept, failure) -> {
-                        if (failure != null) {
-                            // Storage outages are reported by the requests too; one line is enough here.
-                            LOG.warn("expiry sweep failed: {}", failure.getCause() != null ? failure.getCause() : failure);
-                        } else if (swept > 0) {
-                            LOG.debug("swept {} expired entries", swept);
-                        }
-                    }));
-            return new OAuthServer(vertx, http, passwordHashing, storage, config.issuer());
+            ExpirySweeper sweeper = new ExpirySweeper(storage, clock, SWEEP_INTERVAL);
+            return new OAuthServer(vertx, http, passwordHashing, storage, sweeper, config.issuer());
         } catch (Exception startFailure) {
             storage.close();
             vertx.close();
             passwordHashing.shutdownNow();
             throw startFailure;
         }
+    }
+
+    /**
+     * Argon2id takes tens of milliseconds and 19 MiB per hash: one thread per core, and a bounded
+     * queue, so that a flood of sign-ins is refused (503) instead of queueing without end.
+     */
+    private static ExecutorService passwordHashingPool() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(threads * PASSWORD_QUEUE_PER_THREAD), daemonThreads("password-hash-"),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * Idle connections are closed after a while (a slow client cannot hold one for ever), and the
+     * request line may carry a whole authorization request: the sign-in page redirects a posted one
+     * (up to the form limit) to a GET.
+     */
+    private static HttpServerOptions httpOptions() {
+        return new HttpServerOptions()
+                .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+                .setIdleTimeoutUnit(TimeUnit.SECONDS)
+                .setMaxInitialLineLength(OAuthHttpSettings.DEFAULT_BODY_LIMIT + 4096);
     }
 
     private static List<String> scopesOf(List<ClientRegistration> clients) {
@@ -126,6 +141,7 @@ public final class OAuthServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        sweeper.close();
         http.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         storage.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

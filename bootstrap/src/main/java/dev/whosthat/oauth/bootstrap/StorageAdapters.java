@@ -15,6 +15,7 @@ import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,13 +50,20 @@ record StorageAdapters(
     }
 
     /**
-     * Deletes up to {@code budget} expired entries of each kind (tokens, codes, sessions), in rounds
-     * of at most {@link #SWEEP_ROUND}, one kind after the other; returns how many in all.
+     * Consumed codes are kept this long past their expiry, so that a late replay is still recognised
+     * and still revokes what the first redemption got (RFC 6749 §4.1.2).
      */
-    CompletionStage<Integer> sweepExpired(Instant now, int budget) {
-        return inRounds(tokens::sweepExpired, now, budget)
-                .thenCompose(swept -> inRounds(codes::sweepExpired, now, budget).thenApply(more -> swept + more))
-                .thenCompose(swept -> inRounds(sessions::sweepExpired, now, budget).thenApply(more -> swept + more));
+    static final Duration CODE_REPLAY_WINDOW = Duration.ofMinutes(10);
+
+    /**
+     * Deletes every expired entry (tokens, codes, sessions), in rounds of at most {@link #SWEEP_ROUND}
+     * until a round comes back short, one kind after the other; returns how many in all. There is no
+     * budget per run: under constant load each run must keep up with whatever expired meanwhile.
+     */
+    CompletionStage<Integer> sweepExpired(Instant now) {
+        return inRounds(tokens::sweepExpired, now)
+                .thenCompose(swept -> inRounds(codes::sweepExpired, now.minus(CODE_REPLAY_WINDOW)).thenApply(more -> swept + more))
+                .thenCompose(swept -> inRounds(sessions::sweepExpired, now).thenApply(more -> swept + more));
     }
 
     /** One kind's {@code sweepExpired(now, limit)}. */
@@ -64,15 +72,10 @@ record StorageAdapters(
         CompletionStage<Integer> sweep(Instant now, int limit);
     }
 
-    /** Sweeps round after round until a round comes back short (nothing more expired) or the budget is spent. */
-    static CompletionStage<Integer> inRounds(Sweeper sweeper, Instant now, int budget) {
-        int round = Math.min(SWEEP_ROUND, budget);
-        if (round <= 0) {
-            return CompletableFuture.completedFuture(0);
-        }
-        return sweeper.sweep(now, round).thenCompose(swept -> swept < round
+    static CompletionStage<Integer> inRounds(Sweeper sweeper, Instant now) {
+        return sweeper.sweep(now, SWEEP_ROUND).thenCompose(swept -> swept < SWEEP_ROUND
                 ? CompletableFuture.completedFuture(swept)
-                : inRounds(sweeper, now, budget - swept).thenApply(more -> swept + more));
+                : inRounds(sweeper, now).thenApply(more -> swept + more));
     }
 
     void close() {

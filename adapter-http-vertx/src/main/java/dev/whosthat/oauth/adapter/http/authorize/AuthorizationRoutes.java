@@ -5,6 +5,7 @@ import dev.whosthat.oauth.adapter.http.support.MethodNotAllowed;
 import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import io.vertx.ext.web.Router;
+import java.net.URI;
 
 /** Mounts the authorization endpoint and the sign-in and consent form targets. */
 public final class AuthorizationRoutes {
@@ -18,7 +19,7 @@ public final class AuthorizationRoutes {
 
     public static void mount(Router router, OAuthUseCases useCases, String issuer, String basePath,
                              TokenLifetimes lifetimes, FormBodyHandler forms) {
-        BrowserCookies cookies = new BrowserCookies(issuer.startsWith("https://"), lifetimes.loginSession());
+        BrowserCookies cookies = new BrowserCookies("https".equalsIgnoreCase(URI.create(issuer).getScheme()), lifetimes.loginSession());
         AuthorizationFlow flow = new AuthorizationFlow(useCases, cookies, new AuthorizationResponses(issuer),
                 basePath + LOGIN, basePath + CONSENT);
         AuthorizationEndpoint authorize = new AuthorizationEndpoint(flow);

@@ -15,6 +15,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +60,15 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (ctx.request().params().contains("access_token")) {
+        // Parsed strictly here: Vert.x's own query parser throws on a malformed escape, and its message
+        // would carry the whole URI, token included, into the failure log.
+        String query = ctx.request().query();
+        Optional<Map<String, List<String>>> parameters = Form.parseAll(query == null ? "" : query);
+        if (parameters.isEmpty()) {
+            refuse(ctx, new OAuthError(OAuthErrorCode.INVALID_REQUEST, "the query string is malformed"));
+            return;
+        }
+        if (parameters.get().containsKey("access_token")) {
             refuse(ctx, new OAuthError(OAuthErrorCode.INVALID_REQUEST, "access tokens are not accepted in the query string"));
             return;
         }

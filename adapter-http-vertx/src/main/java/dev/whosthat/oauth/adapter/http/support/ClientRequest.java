@@ -17,43 +17,33 @@ import java.util.function.Function;
  */
 public record ClientRequest(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
 
-    /** A parse failure with the flag that decides whether a Basic challenge goes with it. */
-    public record Parsed(Outcome<ClientRequest> request, boolean basicAttempted) {
-    }
-
     /**
      * Parses the request, runs the use case, and renders its outcome with {@code onSuccess}; every
-     * rejection is rendered as an OAuth error, with a Basic challenge where Basic was tried.
+     * rejection is rendered as an OAuth error ({@code invalid_client} with a Basic challenge).
      */
     public static <T> void handle(RoutingContext ctx, String realm, Function<ClientRequest, CompletionStage<Outcome<T>>> useCase,
                                   Consumer<T> onSuccess) {
-        Parsed parsed = parse(ctx);
-        if (parsed.request() instanceof Outcome.Rejected<ClientRequest> rejected) {
-            Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
+        Outcome<ClientRequest> parsed = parse(ctx);
+        if (parsed instanceof Outcome.Rejected<ClientRequest> rejected) {
+            Responses.clientError(ctx, rejected.error(), realm);
             return;
         }
-        Stages.onEventLoop(ctx, useCase.apply(parsed.request().orElseThrow()), outcome -> {
+        Stages.onEventLoop(ctx, useCase.apply(parsed.orElseThrow()), outcome -> {
             if (outcome instanceof Outcome.Rejected<T> rejected) {
-                Responses.clientError(ctx, rejected.error(), parsed.basicAttempted(), realm);
+                Responses.clientError(ctx, rejected.error(), realm);
             } else {
                 onSuccess.accept(outcome.orElseThrow());
             }
         });
     }
 
-    static Parsed parse(RoutingContext ctx) {
-        Outcome<Form> form = FormBodyHandler.form(ctx);
-        if (form instanceof Outcome.Rejected<Form> rejected) {
-            return new Parsed(rejected.retype(), false);
-        }
-        Form fields = form.orElseThrow();
-        PresentedClient.Presented presented = PresentedClient.from(ctx, fields);
-        Outcome<ClientRequest> request = presented.credentials().flatMap(credentials -> fields.get("token")
+    static Outcome<ClientRequest> parse(RoutingContext ctx) {
+        return FormBodyHandler.form(ctx).flatMap(fields -> PresentedClient.from(ctx, fields).flatMap(credentials -> fields
+                .get("token")
                 .<Outcome<ClientRequest>>map(token -> Outcome.ok(new ClientRequest(credentials,
                         // A token that cannot be one of ours is treated like an unknown one.
                         TokenValue.parse(token),
                         fields.get("token_type_hint").flatMap(TokenHint::fromWire))))
-                .orElseGet(() -> Outcome.rejected(OAuthErrorCode.INVALID_REQUEST, "token is missing")));
-        return new Parsed(request, presented.basicAttempted());
+                .orElseGet(() -> Outcome.rejected(OAuthErrorCode.INVALID_REQUEST, "token is missing"))));
     }
 }

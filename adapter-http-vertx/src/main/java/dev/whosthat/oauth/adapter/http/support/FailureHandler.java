@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         if (StorageUnavailableException.isCauseOf(ctx.failure())) {
-            answerUnavailable(ctx);
+            answerUnavailable(ctx, unavailableMessage(ctx.failure()));
+            return;
+        }
+        if (isOverloaded(ctx.failure())) {
+            // A bounded worker pool (password hashing) refused the work: shed load, do not queue it.
+            answerUnavailable(ctx, "a worker pool is saturated");
             return;
         }
         String incident = incidentId();
@@ -54,18 +60,26 @@ public final class FailureHandler implements Handler<RoutingContext> {
      * 503 that tells the client to try again (RFC 6749 §4.1.2.1 temporarily_unavailable,
      * RFC 9110 §10.2.3 Retry-After).
      */
-    private static void answerUnavailable(RoutingContext ctx) {
-        LOG.warn("{} {} answered 503, storage unavailable: {}", ctx.request().method(), ctx.request().path(),
-                unavailableMessage(ctx.failure()));
+    private static void answerUnavailable(RoutingContext ctx, String why) {
+        LOG.warn("{} {} answered 503: {}", ctx.request().method(), ctx.request().path(), why);
         ctx.response().putHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         Responses.error(ctx, 503, OAuthError.of(OAuthErrorCode.TEMPORARILY_UNAVAILABLE,
                 "the service is temporarily unavailable, try again later"));
     }
 
+    private static boolean isOverloaded(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RejectedExecutionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String unavailableMessage(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StorageUnavailableException) {
-                return t.getMessage();
+                return "storage unavailable: " + t.getMessage();
             }
         }
         return String.valueOf(failure);

@@ -20,35 +20,27 @@ import java.util.Optional;
  */
 public final class PresentedClient {
 
-    /** The credentials, and whether Basic was tried: a failure then must carry a Basic challenge. */
-    public record Presented(Outcome<ClientCredentials> credentials, boolean basicAttempted) {
-    }
-
     private PresentedClient() {
     }
 
-    public static Presented from(RoutingContext ctx, Form form) {
+    public static Outcome<ClientCredentials> from(RoutingContext ctx, Form form) {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         Optional<String> formId = form.get("client_id");
         Optional<String> formSecret = form.get("client_secret");
         if (authorization != null && startsWithScheme(authorization, "Basic")) {
             if (formSecret.isPresent()) {
-                return new Presented(multipleMethods(), true);
+                return multipleMethods();
             }
-            return new Presented(basic(authorization.substring(6).trim(), formId), true);
+            return basic(authorization.substring(6).trim(), formId);
         }
-        if (formId.isEmpty()) {
-            return new Presented(ClientCredentials.failure(), false);
-        }
-        if (!ClientId.isValid(formId.get())) {
-            return new Presented(ClientCredentials.failure(), false);
+        if (formId.isEmpty() || !ClientId.isValid(formId.get())) {
+            return ClientCredentials.failure();
         }
         ClientId id = new ClientId(formId.get());
-        Outcome<ClientCredentials> credentials = formSecret
+        return formSecret
                 .<Outcome<ClientCredentials>>map(secret -> Outcome.ok(new ClientCredentials.WithSecret(
                         id, new ClientSecret(secret), ClientAuthMethod.CLIENT_SECRET_POST)))
                 .orElseGet(() -> Outcome.ok(new ClientCredentials.PublicClient(id)));
-        return new Presented(credentials, false);
     }
 
     /** RFC 6749 §2.3.1: id and secret are form-encoded, then joined by a colon, then base64. */

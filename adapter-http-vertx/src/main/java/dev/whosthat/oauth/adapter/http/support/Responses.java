@@ -58,10 +58,11 @@ public final class Responses {
     }
 
     /**
-     * {@code invalid_client} after a Basic attempt is 401 with a Basic challenge (RFC 6749 §5.2).
+     * {@code invalid_client} is 401 with a Basic challenge: required after a Basic attempt (RFC 6749
+     * §5.2), and on any 401 by HTTP itself (RFC 9110 §15.5.2).
      */
-    public static void clientError(RoutingContext ctx, OAuthError error, boolean basicAttempted, String realm) {
-        if (basicAttempted && status(error) == 401) {
+    public static void clientError(RoutingContext ctx, OAuthError error, String realm) {
+        if (status(error) == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
         }
         error(ctx, error);

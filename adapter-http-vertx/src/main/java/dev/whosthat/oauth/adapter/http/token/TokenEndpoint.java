@@ -24,21 +24,15 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        var form = FormBodyHandler.form(ctx);
-        if (form instanceof Outcome.Rejected<?> rejected) {
-            Responses.error(ctx, rejected.error());
-            return;
-        }
-        var presented = PresentedClient.from(ctx, form.orElseThrow());
-        var command = presented.credentials().flatMap(credentials -> TokenRequestParser.parse(form.orElseThrow())
-                .map(grant -> new TokenRequest(credentials, grant)));
+        var command = FormBodyHandler.form(ctx).flatMap(form -> PresentedClient.from(ctx, form)
+                .flatMap(credentials -> TokenRequestParser.parse(form).map(grant -> new TokenRequest(credentials, grant))));
         if (command instanceof Outcome.Rejected<TokenRequest> rejected) {
-            Responses.clientError(ctx, rejected.error(), presented.basicAttempted(), realm);
+            Responses.clientError(ctx, rejected.error(), realm);
             return;
         }
         Stages.onEventLoop(ctx, requestToken.handle(command.orElseThrow()), outcome -> {
             if (outcome instanceof Outcome.Rejected<?> rejected) {
-                Responses.clientError(ctx, rejected.error(), presented.basicAttempted(), realm);
+                Responses.clientError(ctx, rejected.error(), realm);
             } else {
                 Responses.json(ctx, 200, Json.write(TokenResponseBody.from(outcome.orElseThrow())));
             }

@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.whosthat.oauth.adapter.http.Forms;
 import dev.whosthat.oauth.adapter.http.Reply;
 import dev.whosthat.oauth.adapter.http.TestServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +41,36 @@ class BearerAuthHandlerTest {
         assertThat(reply.json().path("exp").asLong())
                 .isBetween(Instant.now().getEpochSecond() + 3500, Instant.now().getEpochSecond() + 3601);
         assertThat(reply.json().has("username")).isFalse();
+    }
+
+    @Test
+    void aMalformedQueryIsInvalidRequestNotAServerFault() throws IOException {
+        String token = server.clientCredentialsToken(BASIC);
+
+        String response = rawGet("/api/me?x=%zz", "Authorization: Bearer " + token);
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("error=\"invalid_request\"").contains("\"invalid_request\"");
+    }
+
+    @Test
+    void aTokenInAMalformedQueryIsRefusedWithoutAServerFault() throws IOException {
+        String response = rawGet("/api/me?access_token=" + server.clientCredentialsToken(BASIC) + "&x=%");
+
+        assertThat(response).startsWith("HTTP/1.1 400").contains("\"invalid_request\"");
+    }
+
+    /** The JDK client refuses to send a malformed URI, so these go over a plain socket. */
+    private static String rawGet(String pathAndQuery, String... headers) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            StringBuilder request = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+            for (String header : headers) {
+                request.append(header).append("\r\n");
+            }
+            request.append("Connection: close\r\n\r\n");
+            socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

@@ -88,12 +88,12 @@ class TokenClientAuthenticationTest {
     }
 
     @Test
-    void wrongSecretViaPostIsInvalidClientWithoutChallenge() {
+    void wrongSecretViaPostIsInvalidClientWithABasicChallengeAsEvery401Needs() {
         Reply reply = server.postForm(OAuthRoutes.TOKEN, Forms.of("grant_type", "client_credentials",
                 "client_id", POST.id(), "client_secret", "not-the-secret-0123456789abcdefghijklmnop"));
 
         assertOAuthError(reply, 401, "invalid_client");
-        assertThat(reply.header("WWW-Authenticate")).isEmpty();
+        assertThat(reply.header("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic realm="));
     }
 
     @Test
@@ -102,7 +102,7 @@ class TokenClientAuthenticationTest {
                 "client_id", BASIC.id(), "client_secret", BASIC.secret().orElseThrow()));
 
         assertOAuthError(reply, 401, "invalid_client");
-        assertThat(reply.header("WWW-Authenticate")).isEmpty();
+        assertThat(reply.header("WWW-Authenticate")).isPresent();
     }
 
     @Test
