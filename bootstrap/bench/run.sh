@@ -83,9 +83,9 @@ load() {
 # measure TARGET SCENARIO SCRIPT URL: warm-up, then two runs; records the mean rate and the second run's latencies.
 measure() {
   local target=$1 scenario=$2 script=$3 url=$4
-  load "$WARMUP" "$script" "$url" >/dev/null
-  read -r r1 _ _ b1 < <(load "$DURATION" "$script" "$url")
-  read -r r2 p50 p99 b2 < <(load "$DURATION" "$script" "$url")
+  REFRESH_FILE="${REFRESH_FILES:-}warmup.txt" load "$WARMUP" "$script" "$url" >/dev/null
+  read -r r1 _ _ b1 < <(REFRESH_FILE="${REFRESH_FILES:-}1.txt" load "$DURATION" "$script" "$url")
+  read -r r2 p50 p99 b2 < <(REFRESH_FILE="${REFRESH_FILES:-}2.txt" load "$DURATION" "$script" "$url")
   printf '%s\t%s\t%.0f\t%s\t%s\t%d\n' "$target" "$scenario" "$(echo "($r1 + $r2) / 2" | bc -l)" "$p50" "$p99" $(( b1 + b2 )) >> "$RESULTS"
   echo "  $scenario: $r1 / $r2 req/s, p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
 }
@@ -114,7 +114,8 @@ run_ceiling() {
     > "$WORK/ceiling.log" 2>&1 &
   local pid=$!; PIDS+=("$pid")
   wait_for http://127.0.0.1:8090/ "$pid" >/dev/null
-  BODY="grant_type=client_credentials" BASIC=eDp5 measure ceiling "fixed answer" post-form.lua http://127.0.0.1:8090/oauth2/token
+  # The lightest request there is (a GET with one header): no OAuth scenario can beat it.
+  TOKEN=x measure ceiling "fixed answer (GET)" bearer-get.lua http://127.0.0.1:8090/api/me
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
@@ -148,11 +149,14 @@ run_server() { # run_server TARGET STORAGE_JSON
   TOKEN=$token measure "$target" "GET /api/me" bearer-get.lua "$base/api/me"
   BODY="grant_type=client_credentials" BASIC=$basic measure "$target" "client_credentials" post-form.lua "$base/oauth2/token"
 
-  for _ in $(seq 1 $(( CONNECTIONS * 2 ))); do
-    curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=password -d username=bench-user --data-urlencode "password=$USER_PASSWORD" \
-      "$base/oauth2/token" | json_field refresh_token
-  done > "$WORK/refresh.txt"
-  REFRESH_FILE="$WORK/refresh.txt" BASIC=$basic measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
+  # Every wrk run starts from its own live tokens: a token rotated in one run is reused in the next.
+  for run in warmup 1 2; do
+    for _ in $(seq 1 $(( CONNECTIONS * 2 ))); do
+      curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=password -d username=bench-user --data-urlencode "password=$USER_PASSWORD" \
+        "$base/oauth2/token" | json_field refresh_token
+    done > "$WORK/refresh-$run.txt"
+  done
+  REFRESH_FILES="$WORK/refresh-" BASIC=$basic measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
   BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic \
     measure "$target" "password (Argon2id m=19456 KiB, t=2, p=1)" post-form.lua "$base/oauth2/token"
 
@@ -186,7 +190,7 @@ for target in $TARGETS; do
     ceiling) run_ceiling ;;
     memory) run_server memory '{"kind": "memory"}' ;;
     postgres)
-      if unzip -l "$JAR" | grep -q 'dev/whosthat/oauth/adapter/postgres/'; then
+      if [ "$(unzip -l "$JAR" | grep -c 'dev/whosthat/oauth/adapter/postgres/')" -gt 0 ]; then
         start_postgres
         run_server postgres '{"kind": "postgres", "uri": "postgresql://postgres@127.0.0.1:5499/whosthat", "pool_size": 16}'
       else

@@ -30,7 +30,7 @@ public final class OAuthServer implements AutoCloseable {
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
-    private static final int PASSWORD_QUEUE_PER_THREAD = 16;
+    private static final int PASSWORD_QUEUE_PER_THREAD = 64;
 
     private final Vertx vertx;
     private final HttpServer http;

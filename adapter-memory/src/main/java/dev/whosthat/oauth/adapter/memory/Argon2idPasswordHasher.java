@@ -64,7 +64,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     public Argon2idPasswordHasher(Cost cost, Executor executor) {
         this.cost = Objects.requireNonNull(cost, "cost");
         this.executor = Objects.requireNonNull(executor, "executor");
-        this.decoy = hashNow(new Password(Base64.getEncoder().encodeToString(salt())));
+        this.decoy = decoyAt(cost);
     }
 
     public Cost cost() {
@@ -84,6 +84,16 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
     @Override
     public PasswordHash decoy() {
         return decoy;
+    }
+
+    /**
+     * A well-formed hash at the current cost whose output bytes are random: verifying any password
+     * against it does the full work and fails, and making it costs nothing at start-up.
+     */
+    private PasswordHash decoyAt(Cost cost) {
+        byte[] output = new byte[HASH_BYTES];
+        random.nextBytes(output);
+        return new PasswordHash("$argon2id$v=19$" + cost.phc() + "$" + B64.encodeToString(salt()) + "$" + B64.encodeToString(output));
     }
 
     private PasswordHash hashNow(Password password) {
