@@ -49,6 +49,8 @@ public final class InMemoryTokenStore implements TokenStore {
         // live token counts when a million are held.
         List<SecretDigest> accessDigests = List.of();
         List<SecretDigest> refreshDigests = List.of();
+        static final int FIRST_PRUNE = 16;
+        int pruneAt = FIRST_PRUNE;
 
         static List<SecretDigest> plus(List<SecretDigest> digests, SecretDigest digest) {
             if (digests.isEmpty()) {
@@ -125,10 +127,18 @@ public final class InMemoryTokenStore implements TokenStore {
         return CompletableFuture.completedFuture(result[0]);
     }
 
-    /** Keeps a long-lived, often rotated grant from accumulating digests of tokens already swept. */
+    /**
+     * Keeps a long-lived, often rotated grant from accumulating digests of tokens already swept.
+     * Pruning scans the lists, so it runs only when they have doubled since the last time: amortised
+     * constant work per rotation however often a grant rotates.
+     */
     private void forgetSwept(Grant grant) {
+        if (grant.accessDigests.size() + grant.refreshDigests.size() < grant.pruneAt) {
+            return;
+        }
         grant.accessDigests = alive(grant.accessDigests, accessTokens);
         grant.refreshDigests = alive(grant.refreshDigests, refreshTokens);
+        grant.pruneAt = Math.max(Grant.FIRST_PRUNE, 2 * (grant.accessDigests.size() + grant.refreshDigests.size()));
     }
 
     private static List<SecretDigest> alive(List<SecretDigest> digests, ConcurrentMap<SecretDigest, ?> held) {
