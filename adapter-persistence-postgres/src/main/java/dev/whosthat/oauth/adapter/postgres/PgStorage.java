@@ -113,6 +113,8 @@ public final class PgStorage {
         }
         long statementMillis = settings.statementTimeout().toMillis();
         connect.setReconnectAttempts(0)
+                // Every statement is one of a few fixed texts: parse and plan each once per connection.
+                .setCachePreparedStatements(true)
                 .addProperty("application_name", "whosthat")
                 // Server-side bounds: a statement, a lock wait, a transaction left open by a lost client.
                 .addProperty("statement_timeout", String.valueOf(statementMillis))
