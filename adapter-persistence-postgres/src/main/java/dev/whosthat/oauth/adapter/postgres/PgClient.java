@@ -42,6 +42,15 @@ final class PgClient {
     }
 
     /** Statements on one connection inside BEGIN ... COMMIT, rolled back if the future fails. */
+    /** Inserts one row: true if inserted, false if a unique constraint already held the key (SQLSTATE 23505). */
+    Future<Boolean> insertUnlessTaken(String sql, Tuple parameters) {
+        return execute(sql, parameters)
+                .map(inserted -> true)
+                .recover(failure -> PgFailures.isUniqueViolation(failure)
+                        ? Future.succeededFuture(false)
+                        : Future.failedFuture(failure));
+    }
+
     <T> Future<T> inTransaction(Function<SqlConnection, Future<T>> work) {
         return pool.withTransaction(work);
     }

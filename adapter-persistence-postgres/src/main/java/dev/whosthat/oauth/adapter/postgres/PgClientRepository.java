@@ -3,7 +3,6 @@ package dev.whosthat.oauth.adapter.postgres;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.port.ClientRepository;
-import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
@@ -26,11 +25,8 @@ public final class PgClientRepository implements ClientRepository {
 
     @Override
     public CompletionStage<Addition> add(RegisteredClient client) {
-        return db.stage(db.execute(ClientSql.INSERT, ClientRows.parameters(client))
-                .map(inserted -> Addition.ADDED)
-                .recover(failure -> PgFailures.isUniqueViolation(failure)
-                        ? Future.succeededFuture(Addition.DUPLICATE)
-                        : Future.failedFuture(failure)));
+        return db.stage(db.insertUnlessTaken(ClientSql.INSERT, ClientRows.parameters(client))
+                .map(inserted -> inserted ? Addition.ADDED : Addition.DUPLICATE));
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.UserId;
 import dev.whosthat.oauth.domain.user.Username;
-import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -27,11 +26,8 @@ public final class PgUserRepository implements UserRepository {
 
     @Override
     public CompletionStage<Addition> add(UserAccount account) {
-        return db.stage(db.execute(UserSql.INSERT, UserRows.parameters(account))
-                .map(inserted -> Addition.ADDED)
-                .recover(failure -> PgFailures.isUniqueViolation(failure)
-                        ? Future.succeededFuture(Addition.DUPLICATE)
-                        : Future.failedFuture(failure)));
+        return db.stage(db.insertUnlessTaken(UserSql.INSERT, UserRows.parameters(account))
+                .map(inserted -> inserted ? Addition.ADDED : Addition.DUPLICATE));
     }
 
     @Override
