@@ -17,9 +17,14 @@ public final class AuthorizationRoutes {
     private AuthorizationRoutes() {
     }
 
+    /** Schemes are case-insensitive (RFC 3986 §3.1): {@code HTTPS://} is https too, and gets secure cookies. */
+    static boolean isHttps(String issuer) {
+        return "https".equalsIgnoreCase(URI.create(issuer).getScheme());
+    }
+
     public static void mount(Router router, OAuthUseCases useCases, String issuer, String basePath,
                              TokenLifetimes lifetimes, FormBodyHandler forms) {
-        BrowserCookies cookies = new BrowserCookies("https".equalsIgnoreCase(URI.create(issuer).getScheme()), lifetimes.loginSession());
+        BrowserCookies cookies = new BrowserCookies(isHttps(issuer), lifetimes.loginSession());
         AuthorizationFlow flow = new AuthorizationFlow(useCases, cookies, new AuthorizationResponses(issuer),
                 basePath + LOGIN, basePath + CONSENT);
         AuthorizationEndpoint authorize = new AuthorizationEndpoint(flow);
