@@ -21,11 +21,8 @@ final class ExpirySweeper implements AutoCloseable {
 
     private final StorageAdapters storage;
     private final Clock clock;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread sweeper = new Thread(runnable, "expiry-sweep");
-        sweeper.setDaemon(true);
-        return sweeper;
-    });
+    private final ScheduledExecutorService thread =
+            Executors.newSingleThreadScheduledExecutor(OAuthServer.daemonThreads("expiry-sweep-"));
 
     ExpirySweeper(StorageAdapters storage, Clock clock, Duration interval) {
         this.storage = storage;

@@ -122,7 +122,8 @@ public final class OAuthServer implements AutoCloseable {
         return List.copyOf(scopes);
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+    /** Threads that never keep the JVM alive, named for thread dumps. */
+    static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

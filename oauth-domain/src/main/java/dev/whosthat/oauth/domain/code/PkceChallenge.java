@@ -1,8 +1,8 @@
 package dev.whosthat.oauth.domain.code;
 
+import dev.whosthat.oauth.domain.token.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -33,21 +33,13 @@ public record PkceChallenge(String value) {
     }
 
     public static PkceChallenge of(CodeVerifier verifier) {
-        return new PkceChallenge(BASE64URL.encodeToString(sha256(verifier.value())));
+        return new PkceChallenge(BASE64URL.encodeToString(Sha256.of(verifier.value().getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** RFC 7636 §4.6, compared in constant time. */
     public boolean isSatisfiedBy(CodeVerifier verifier) {
         byte[] expected = value.getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = BASE64URL.encode(sha256(verifier.value()));
+        byte[] actual = BASE64URL.encode(Sha256.of(verifier.value().getBytes(StandardCharsets.US_ASCII)));
         return MessageDigest.isEqual(expected, actual);
-    }
-
-    private static byte[] sha256(String ascii) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(ascii.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
     }
 }

@@ -16,14 +16,4 @@ public class StorageUnavailableException extends RuntimeException {
     public StorageUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /** Whether this failure, or any of its causes, is a {@code StorageUnavailableException}. */
-    public static boolean isCauseOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StorageUnavailableException) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

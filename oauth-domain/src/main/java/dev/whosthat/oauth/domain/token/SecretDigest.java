@@ -2,7 +2,6 @@ package dev.whosthat.oauth.domain.token;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -27,7 +26,7 @@ public final class SecretDigest {
     }
 
     public static SecretDigest of(String secret) {
-        return new SecretDigest(sha256().digest(secret.getBytes(StandardCharsets.UTF_8)));
+        return new SecretDigest(Sha256.of(secret.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static SecretDigest fromBytes(byte[] bytes) {
@@ -49,14 +48,6 @@ public final class SecretDigest {
 
     public String hex() {
         return HEX.formatHex(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must provide SHA-256", e);
-        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,11 +42,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             answerClientError(ctx, status < 400 ? 500 : status);
             return;
         }
-        if (StorageUnavailableException.isCauseOf(ctx.failure())) {
-            answerUnavailable(ctx, unavailableMessage(ctx.failure()));
+        Optional<StorageUnavailableException> storage = causeOf(ctx.failure(), StorageUnavailableException.class);
+        if (storage.isPresent()) {
+            answerUnavailable(ctx, "storage unavailable: " + storage.get().getMessage());
             return;
         }
-        if (isOverloaded(ctx.failure())) {
+        if (causeOf(ctx.failure(), RejectedExecutionException.class).isPresent()) {
             // A bounded worker pool (password hashing) refused the work: shed load, do not queue it.
             answerUnavailable(ctx, "a worker pool is saturated");
             return;
@@ -67,22 +69,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
                 "the service is temporarily unavailable, try again later"));
     }
 
-    private static boolean isOverloaded(Throwable failure) {
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RejectedExecutionException) {
-                return true;
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
             }
         }
-        return false;
-    }
-
-    private static String unavailableMessage(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StorageUnavailableException) {
-                return "storage unavailable: " + t.getMessage();
-            }
-        }
-        return String.valueOf(failure);
+        return Optional.empty();
     }
 
     private static void answerClientError(RoutingContext ctx, int status) {
