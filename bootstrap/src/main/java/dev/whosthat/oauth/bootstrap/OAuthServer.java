@@ -9,6 +9,7 @@ import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.bootstrap.config.ConfigException;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
+import dev.whosthat.oauth.domain.port.AuditTrail;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -66,8 +67,8 @@ public final class OAuthServer implements AutoCloseable {
         ExecutorService passwordHashing = passwordHashingPool();
         OAuthUseCases.Ports ports = new OAuthUseCases.Ports(
                 storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
-                new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
-                new SecureRandomTokenGenerator(), clock);
+                storage.failures(), new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
+                new SecureRandomTokenGenerator(), AuditTrail.NONE, clock);
         OAuthUseCases useCases = OAuthUseCases.wire(ports, config.tokenLifetimes());
         try {
             ConfigSeed.apply(ports, config);

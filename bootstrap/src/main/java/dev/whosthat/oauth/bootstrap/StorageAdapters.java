@@ -3,6 +3,7 @@ package dev.whosthat.oauth.bootstrap;
 import dev.whosthat.oauth.adapter.memory.InMemoryAuthorizationCodeStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
 import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
@@ -10,6 +11,7 @@ import dev.whosthat.oauth.bootstrap.config.StorageSettings;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
+import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
@@ -28,6 +30,7 @@ record StorageAdapters(
         AuthorizationCodeStore codes,
         SessionStore sessions,
         ConsentStore consents,
+        FailureCounter failures,
         Runnable closer) {
 
     /**
@@ -44,7 +47,7 @@ record StorageAdapters(
         return switch (settings.kind()) {
             case MEMORY -> new StorageAdapters(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryTokenStore(clock), new InMemoryAuthorizationCodeStore(), new InMemorySessionStore(),
-                    new InMemoryConsentStore(), () -> { });
+                    new InMemoryConsentStore(), new InMemoryFailureCounter(), () -> { });
             case POSTGRES -> PostgresStartup.open(settings, vertx, clock);
         };
     }
@@ -63,7 +66,8 @@ record StorageAdapters(
     CompletionStage<Integer> sweepExpired(Instant now) {
         return inRounds(tokens::sweepExpired, now)
                 .thenCompose(swept -> inRounds(codes::sweepExpired, now.minus(CODE_REPLAY_WINDOW)).thenApply(more -> swept + more))
-                .thenCompose(swept -> inRounds(sessions::sweepExpired, now).thenApply(more -> swept + more));
+                .thenCompose(swept -> inRounds(sessions::sweepExpired, now).thenApply(more -> swept + more))
+                .thenCompose(swept -> inRounds(failures::sweepExpired, now).thenApply(more -> swept + more));
     }
 
     /** One kind's {@code sweepExpired(now, limit)}. */

@@ -19,9 +19,11 @@ import dev.whosthat.oauth.application.token.RefreshAccessToken;
 import dev.whosthat.oauth.application.token.RequestToken;
 import dev.whosthat.oauth.application.user.AuthenticateUser;
 import dev.whosthat.oauth.application.user.RegisterUser;
+import dev.whosthat.oauth.domain.port.AuditTrail;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
+import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.PasswordHasher;
 import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.port.TokenGenerator;
@@ -53,7 +55,8 @@ public record OAuthUseCases(
     /** The driven side of the hexagon. */
     public record Ports(ClientRepository clients, UserRepository users, TokenStore tokens,
                         AuthorizationCodeStore codes, SessionStore sessions, ConsentStore consents,
-                        PasswordHasher passwordHasher, TokenGenerator generator, Clock clock) {
+                        FailureCounter failures, PasswordHasher passwordHasher, TokenGenerator generator,
+                        AuditTrail audit, Clock clock) {
         public Ports {
             Objects.requireNonNull(clients, "clients");
             Objects.requireNonNull(users, "users");
@@ -61,7 +64,9 @@ public record OAuthUseCases(
             Objects.requireNonNull(codes, "codes");
             Objects.requireNonNull(sessions, "sessions");
             Objects.requireNonNull(consents, "consents");
+            Objects.requireNonNull(failures, "failures");
             Objects.requireNonNull(passwordHasher, "passwordHasher");
+            Objects.requireNonNull(audit, "audit");
             Objects.requireNonNull(generator, "generator");
             Objects.requireNonNull(clock, "clock");
         }

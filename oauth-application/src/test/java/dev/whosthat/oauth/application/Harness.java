@@ -1,11 +1,15 @@
 package dev.whosthat.oauth.application;
 
+import dev.whosthat.oauth.domain.audit.SecurityEvent;
+import dev.whosthat.oauth.domain.port.AuditTrail;
+import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.adapter.memory.InMemoryAuthorizationCodeStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
 import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
@@ -77,10 +81,14 @@ public final class Harness {
     public final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
     public final InMemorySessionStore sessions = new InMemorySessionStore();
     public final InMemoryConsentStore consents = new InMemoryConsentStore();
+    public final InMemoryFailureCounter failures = new InMemoryFailureCounter();
+    /** Every security event the use cases recorded, in order. */
+    public final List<SecurityEvent> events = new CopyOnWriteArrayList<>();
+    public final AuditTrail audit = events::add;
     public final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(COST, HASHING);
     public final SecureRandomTokenGenerator generator = new SecureRandomTokenGenerator();
     public final OAuthUseCases useCases = OAuthUseCases.wire(
-            new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, hasher, generator, clock),
+            new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, failures, hasher, generator, audit, clock),
             new TokenLifetimes(ACCESS_LIFETIME, REFRESH_LIFETIME));
 
     /** A registered client and the credentials it presents. */
@@ -214,7 +222,7 @@ public final class Harness {
     /** Every use case wired to this harness's ports and clock, with other lifetimes. */
     public OAuthUseCases wiredWith(TokenLifetimes lifetimes) {
         return OAuthUseCases.wire(
-                new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, hasher, generator, clock), lifetimes);
+                new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, failures, hasher, generator, audit, clock), lifetimes);
     }
 
     /** A confidential client with {@link #CALLBACK} as its one redirect URI, requiring PKCE. */

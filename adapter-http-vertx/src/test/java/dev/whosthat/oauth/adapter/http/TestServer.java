@@ -11,6 +11,8 @@ import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.adapter.memory.InMemoryAuthorizationCodeStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
 import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
+import dev.whosthat.oauth.domain.port.AuditTrail;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
@@ -145,8 +147,10 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
                 new InMemoryAuthorizationCodeStore(),
                 new InMemorySessionStore(),
                 new InMemoryConsentStore(),
+                new InMemoryFailureCounter(),
                 new Argon2idPasswordHasher(new Argon2idPasswordHasher.Cost(64, 1, 1), hashing),
                 new SecureRandomTokenGenerator(),
+                AuditTrail.NONE,
                 clock), TokenLifetimes.DEFAULTS);
         registerClients(useCases);
         this.useCases = useCases;

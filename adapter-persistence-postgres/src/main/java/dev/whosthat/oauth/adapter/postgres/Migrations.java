@@ -29,7 +29,8 @@ final class Migrations {
 
     /** Every migration, in order; a new one is a new file here and a new line in this list. */
     private static final List<String> FILES = List.of(
-            "V1__initial_schema.sql");
+            "V1__initial_schema.sql",
+            "V2__failure_counters.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 

@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.postgres;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
+import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.port.StorageUnavailableException;
 import dev.whosthat.oauth.domain.port.TokenStore;
@@ -83,6 +84,7 @@ public final class PgStorage {
     private final PgAuthorizationCodeStore codes;
     private final PgSessionStore sessions;
     private final PgConsentStore consents;
+    private final PgFailureCounter failures;
 
     private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock) {
         this.pool = pool;
@@ -94,6 +96,7 @@ public final class PgStorage {
         this.codes = new PgAuthorizationCodeStore(db);
         this.sessions = new PgSessionStore(db);
         this.consents = new PgConsentStore(db);
+        this.failures = new PgFailureCounter(db);
     }
 
     /**
@@ -180,6 +183,10 @@ public final class PgStorage {
 
     public ConsentStore consents() {
         return consents;
+    }
+
+    public FailureCounter failures() {
+        return failures;
     }
 
     /** Closes the pool's connections; the ports fail afterwards. */

@@ -15,6 +15,11 @@ public enum OAuthErrorCode {
     UNSUPPORTED_RESPONSE_TYPE("unsupported_response_type"),
     SERVER_ERROR("server_error"),
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable"),
+    /**
+     * Too many failed attempts for one username or source address: refused until the window ends
+     * (HTTP 429 with {@code Retry-After}). The wire code is the registered one closest in meaning.
+     */
+    TOO_MANY_ATTEMPTS("temporarily_unavailable"),
     INVALID_TOKEN("invalid_token"),
     INSUFFICIENT_SCOPE("insufficient_scope"),
     UNSUPPORTED_TOKEN_TYPE("unsupported_token_type"),

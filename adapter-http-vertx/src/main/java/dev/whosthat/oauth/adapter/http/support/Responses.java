@@ -25,6 +25,7 @@ public final class Responses {
             case INSUFFICIENT_SCOPE -> 403;
             case SERVER_ERROR -> 500;
             case TEMPORARILY_UNAVAILABLE -> 503;
+            case TOO_MANY_ATTEMPTS -> 429;
             case INVALID_REQUEST, INVALID_GRANT, UNAUTHORIZED_CLIENT, UNSUPPORTED_GRANT_TYPE, INVALID_SCOPE,
                     ACCESS_DENIED, UNSUPPORTED_RESPONSE_TYPE, UNSUPPORTED_TOKEN_TYPE, INVALID_REDIRECT_URI,
                     INVALID_CLIENT_METADATA -> 400;
@@ -54,6 +55,8 @@ public final class Responses {
     }
 
     public static void error(RoutingContext ctx, int status, OAuthError error) {
+        // RFC 9110 §10.2.3: delay-seconds, rounded up by the policy that set it.
+        error.retryAfter().ifPresent(delay -> ctx.response().putHeader("Retry-After", Long.toString(delay.toSeconds())));
         json(ctx, status, Json.write(body(error)));
     }
 
