@@ -1,5 +1,8 @@
 package dev.whosthat.oauth.application;
 
+import dev.whosthat.oauth.application.audit.SecurityAudit;
+import dev.whosthat.oauth.application.throttle.Throttle;
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.application.authorize.CheckConsent;
 import dev.whosthat.oauth.application.authorize.FindSession;
 import dev.whosthat.oauth.application.authorize.IssueAuthorizationCode;
@@ -72,20 +75,29 @@ public record OAuthUseCases(
         }
     }
 
+    /** Wired with the default throttling policies. */
     public static OAuthUseCases wire(Ports ports, TokenLifetimes lifetimes) {
+        return wire(ports, lifetimes, ThrottleSettings.DEFAULTS);
+    }
+
+    public static OAuthUseCases wire(Ports ports, TokenLifetimes lifetimes, ThrottleSettings throttling) {
         var minter = new TokenMinter(ports.generator(), lifetimes);
-        var authenticateClient = new AuthenticateClient(ports.clients());
-        var authenticateUser = new AuthenticateUser(ports.users(), ports.passwordHasher());
+        var audit = new SecurityAudit(ports.audit(), ports.clock());
+        var authenticateClient = new AuthenticateClient(ports.clients(),
+                new Throttle(ports.failures(), throttling.clientAddresses(), ports.clock()), audit);
+        var authenticateUser = new AuthenticateUser(ports.users(), ports.passwordHasher(),
+                new Throttle(ports.failures(), throttling.usernames(), ports.clock()), audit);
         var grantIssuer = new GrantIssuer(minter, ports.tokens(), ports.clock());
         var requestToken = new RequestToken(authenticateClient,
                 new IssueClientCredentialsToken(minter, ports.tokens(), ports.clock()),
                 new IssuePasswordToken(authenticateUser, grantIssuer),
-                new RefreshAccessToken(minter, ports.tokens(), ports.clock()),
-                new ExchangeAuthorizationCode(ports.codes(), ports.tokens(), grantIssuer, ports.clock()));
+                new RefreshAccessToken(minter, ports.tokens(), ports.clock(), audit),
+                new ExchangeAuthorizationCode(ports.codes(), ports.tokens(), grantIssuer, ports.clock(), audit),
+                audit);
         return new OAuthUseCases(
                 requestToken,
                 new IntrospectToken(authenticateClient, ports.tokens(), ports.clock()),
-                new RevokeToken(authenticateClient, ports.tokens()),
+                new RevokeToken(authenticateClient, ports.tokens(), audit),
                 new ValidateBearerToken(ports.tokens(), ports.clock()),
                 new ValidateAuthorizationRequest(ports.clients()),
                 new SignIn(authenticateUser, ports.sessions(), ports.generator(), lifetimes, ports.clock()),

@@ -1,6 +1,8 @@
 package dev.whosthat.oauth.application;
 
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.domain.audit.SecurityEvent;
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
 import dev.whosthat.oauth.domain.port.AuditTrail;
 import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -218,6 +220,18 @@ public final class Harness {
 
     public static final String CALLBACK = "https://app.example/callback";
     public static final String STATE = "af0ifjsldkj";
+
+    /** Every use case wired to this harness's ports and clock, with other throttling policies. */
+    public OAuthUseCases wiredWith(ThrottleSettings throttling) {
+        return OAuthUseCases.wire(
+                new OAuthUseCases.Ports(clients, users, tokens, codes, sessions, consents, failures, hasher, generator, audit, clock),
+                new TokenLifetimes(ACCESS_LIFETIME, REFRESH_LIFETIME), throttling);
+    }
+
+    /** The events of one type, in the order recorded. */
+    public List<SecurityEvent> events(SecurityEventType type) {
+        return events.stream().filter(e -> e.type() == type).toList();
+    }
 
     /** Every use case wired to this harness's ports and clock, with other lifetimes. */
     public OAuthUseCases wiredWith(TokenLifetimes lifetimes) {

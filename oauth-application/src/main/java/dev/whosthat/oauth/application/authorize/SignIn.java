@@ -1,5 +1,9 @@
 package dev.whosthat.oauth.application.authorize;
 
+import dev.whosthat.oauth.application.user.SignInAttempt;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
+import dev.whosthat.oauth.domain.client.ClientId;
+import java.util.Optional;
 import dev.whosthat.oauth.application.user.AuthenticateUser;
 import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.port.SessionStore;
@@ -33,8 +37,18 @@ public final class SignIn {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** A sign-in with no known client or address, as a host without a network peer makes it. */
     public CompletionStage<Outcome<Minted<LoginSession>>> handle(Username username, Password password) {
-        return authenticateUser.handle(username, password).thenCompose(Outcome.whenOk(user -> {
+        return handle(username, password, Optional.empty(), SourceAddress.UNKNOWN);
+    }
+
+    /**
+     * @param client the client whose authorization request led to the sign-in page, if known
+     */
+    public CompletionStage<Outcome<Minted<LoginSession>>> handle(Username username, Password password,
+                                                                 Optional<ClientId> client, SourceAddress source) {
+        SignInAttempt attempt = new SignInAttempt(SignInAttempt.Channel.SIGN_IN_PAGE, client, source);
+        return authenticateUser.handle(username, password, attempt).thenCompose(Outcome.whenOk(user -> {
             TokenValue value = generator.newToken();
             Instant now = clock.instant();
             LoginSession session = new LoginSession(value.digest(), user.asOwner(), now, now.plus(lifetimes.loginSession()));

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.application.introspect;
 
+import dev.whosthat.oauth.domain.audit.SourceAddress;
 import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.client.AuthenticateClient;
@@ -24,11 +25,18 @@ import java.util.concurrent.CompletionStage;
 public final class IntrospectToken {
 
     /** What was presented; a malformed token is simply one we never issued. */
-    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint,
+                          SourceAddress source) {
         public Request {
             Objects.requireNonNull(credentials, "credentials");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(hint, "hint");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** A request from no known address, as a host without a network peer makes it. */
+        public Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+            this(credentials, token, hint, SourceAddress.UNKNOWN);
         }
     }
 
@@ -43,7 +51,7 @@ public final class IntrospectToken {
     }
 
     public CompletionStage<Outcome<Introspection>> handle(Request request) {
-        return authenticateClient.handle(request.credentials())
+        return authenticateClient.handle(request.credentials(), request.source())
                 .thenApply(client -> client.flatMap(IntrospectToken::confidentialOnly))
                 .thenCompose(whenOk(client -> request.token()
                         .map(token -> FoundToken.lookUp(tokens, token.digest(), request.hint()).thenApply(this::describe))

@@ -1,5 +1,8 @@
 package dev.whosthat.oauth.application.revoke;
 
+import dev.whosthat.oauth.application.audit.SecurityAudit;
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
 import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.client.AuthenticateClient;
@@ -27,41 +30,52 @@ public final class RevokeToken {
     /** The unit success value: revocation answers with an empty 200. */
     public enum Revoked { DONE }
 
-    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint,
+                          SourceAddress source) {
         public Request {
             Objects.requireNonNull(credentials, "credentials");
             Objects.requireNonNull(token, "token");
             Objects.requireNonNull(hint, "hint");
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** A request from no known address, as a host without a network peer makes it. */
+        public Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+            this(credentials, token, hint, SourceAddress.UNKNOWN);
         }
     }
 
     private final AuthenticateClient authenticateClient;
     private final TokenStore tokens;
+    private final SecurityAudit audit;
 
-    public RevokeToken(AuthenticateClient authenticateClient, TokenStore tokens) {
+    public RevokeToken(AuthenticateClient authenticateClient, TokenStore tokens, SecurityAudit audit) {
         this.authenticateClient = Objects.requireNonNull(authenticateClient, "authenticateClient");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     public CompletionStage<Outcome<Revoked>> handle(Request request) {
-        return authenticateClient.handle(request.credentials())
+        return authenticateClient.handle(request.credentials(), request.source())
                 .thenCompose(whenOk(client -> request.token()
                         .map(token -> FoundToken.lookUp(tokens, token.digest(), request.hint())
-                                .thenCompose(found -> revoke(client, found)))
+                                .thenCompose(found -> revoke(client, found, request.source())))
                         .orElseGet(RevokeToken::done)));
     }
 
-    private CompletionStage<Outcome<Revoked>> revoke(RegisteredClient client, FoundToken found) {
+    private CompletionStage<Outcome<Revoked>> revoke(RegisteredClient client, FoundToken found, SourceAddress source) {
         if (found instanceof FoundToken.Access access) {
             if (!ownedBy(client, access.token().clientId())) {
                 return notYours();
             }
+            audit.grant(SecurityEventType.TOKEN_REVOKED, access.token().owner(), client.id(), source, "access_token");
             return tokens.revokeAccessToken(access.token().digest()).thenCompose(revoked -> done());
         }
         if (found instanceof FoundToken.Refresh refresh) {
             if (!ownedBy(client, refresh.token().clientId())) {
                 return notYours();
             }
+            audit.grant(SecurityEventType.TOKEN_REVOKED, refresh.token().owner(), client.id(), source, "refresh_token");
             return tokens.revokeGrant(refresh.token().grant()).thenCompose(revoked -> done());
         }
         return done();

@@ -1,5 +1,9 @@
 package dev.whosthat.oauth.application.token;
 
+import dev.whosthat.oauth.application.audit.SecurityAudit;
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
+import java.util.Optional;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
@@ -26,15 +30,19 @@ public final class ExchangeAuthorizationCode {
     private final TokenStore tokens;
     private final GrantIssuer issuer;
     private final Clock clock;
+    private final SecurityAudit audit;
 
-    public ExchangeAuthorizationCode(AuthorizationCodeStore codes, TokenStore tokens, GrantIssuer issuer, Clock clock) {
+    public ExchangeAuthorizationCode(AuthorizationCodeStore codes, TokenStore tokens, GrantIssuer issuer, Clock clock,
+                                     SecurityAudit audit) {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.AuthorizationCode grant) {
+    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.AuthorizationCode grant,
+                                                         SourceAddress source) {
         var digest = grant.code().digest();
         return codes.find(digest).thenCompose(found -> {
             Outcome<AuthorizationCode> checked = found
@@ -50,7 +58,11 @@ public final class ExchangeAuthorizationCode {
                         ? issuer.issue(client, code.owner(), code.scope(), Scope.EMPTY, code.grant())
                         : CompletableFuture.completedFuture(rejected(INVALID));
                 // A replay is a replay even after the code expired: revoke what the first redemption got.
-                case ALREADY_USED -> tokens.revokeGrant(code.grant()).thenApply(revoked -> rejected(INVALID));
+                case ALREADY_USED -> {
+                    audit.grant(SecurityEventType.AUTHORIZATION_CODE_REPLAYED, Optional.of(code.owner()), client.id(), source,
+                            "grant_revoked");
+                    yield tokens.revokeGrant(code.grant()).thenApply(revoked -> rejected(INVALID));
+                }
                 case NOT_FOUND -> CompletableFuture.completedFuture(rejected(INVALID));
             });
         });

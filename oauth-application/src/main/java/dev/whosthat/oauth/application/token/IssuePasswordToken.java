@@ -3,6 +3,9 @@ package dev.whosthat.oauth.application.token;
 import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.user.AuthenticateUser;
+import dev.whosthat.oauth.application.user.SignInAttempt;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
+import java.util.Optional;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.scope.Scope;
@@ -21,9 +24,11 @@ public final class IssuePasswordToken {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
     }
 
-    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.ResourceOwnerPassword grant) {
+    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.ResourceOwnerPassword grant,
+                                                         SourceAddress source) {
+        SignInAttempt attempt = new SignInAttempt(SignInAttempt.Channel.PASSWORD_GRANT, Optional.of(client.id()), source);
         return CompletableFuture.completedFuture(Scope.narrow(grant.scope(), client.scope()))
-                .thenCompose(whenOk(scope -> authenticateUser.handle(grant.username(), grant.password())
+                .thenCompose(whenOk(scope -> authenticateUser.handle(grant.username(), grant.password(), attempt)
                         .thenCompose(whenOk(user -> issuer.issue(client, user.asOwner(), scope, grant.scope())))));
     }
 }

@@ -1,5 +1,8 @@
 package dev.whosthat.oauth.application.token;
 
+import dev.whosthat.oauth.application.audit.SecurityAudit;
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
@@ -27,14 +30,16 @@ public final class RefreshAccessToken {
     private final TokenMinter minter;
     private final TokenStore tokens;
     private final Clock clock;
+    private final SecurityAudit audit;
 
-    public RefreshAccessToken(TokenMinter minter, TokenStore tokens, Clock clock) {
+    public RefreshAccessToken(TokenMinter minter, TokenStore tokens, Clock clock, SecurityAudit audit) {
         this.minter = Objects.requireNonNull(minter, "minter");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.Refresh grant) {
+    public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.Refresh grant, SourceAddress source) {
         var presented = grant.refreshToken().digest();
         return tokens.findRefreshToken(presented).thenCompose(found -> {
             // §6: the refresh token is bound to the client it was issued to.
@@ -43,6 +48,7 @@ public final class RefreshAccessToken {
             }
             RefreshToken current = found.get();
             if (current.state() == RefreshToken.State.ROTATED) {
+                reuseDetected(current, source);
                 return tokens.revokeGrant(current.grant()).thenCompose(revoked -> rejected(INVALID));
             }
             Instant now = clock.instant();
@@ -55,10 +61,21 @@ public final class RefreshAccessToken {
             }
             IssuedTokens successor = minter.withRefresh(current.grant(), client.id(), current.owner(),
                     scope.orElseThrow(), current.scope(), now);
-            return tokens.rotate(presented, successor).thenApply(rotation -> rotation == Rotation.ROTATED
-                    ? Outcome.ok(new TokenGranted(successor, grant.scope()))
-                    : Outcome.<TokenGranted>rejected(OAuthErrorCode.INVALID_GRANT, INVALID));
+            return tokens.rotate(presented, successor).thenApply(rotation -> {
+                if (rotation == Rotation.ROTATED) {
+                    return Outcome.ok(new TokenGranted(successor, grant.scope()));
+                }
+                if (rotation == Rotation.REUSED) {
+                    // A concurrent request rotated it first: the store revoked the grant.
+                    reuseDetected(current, source);
+                }
+                return Outcome.<TokenGranted>rejected(OAuthErrorCode.INVALID_GRANT, INVALID);
+            });
         });
+    }
+
+    private void reuseDetected(RefreshToken presented, SourceAddress source) {
+        audit.grant(SecurityEventType.REFRESH_TOKEN_REUSE_DETECTED, presented.owner(), presented.clientId(), source, "grant_revoked");
     }
 
     private static CompletionStage<Outcome<TokenGranted>> rejected(String description) {

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.application.token;
 
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
 import static dev.whosthat.oauth.application.Harness.CALLBACK;
 import static dev.whosthat.oauth.application.Harness.accessValue;
 import static dev.whosthat.oauth.application.Harness.await;
@@ -347,6 +348,10 @@ class AuthorizationCodeGrantTest {
         assertThat(errorCode(h.exchange(app, code, verifier))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
 
         assertThat(errorCode(h.validate(accessValue(first), Scope.EMPTY))).isEqualTo(OAuthErrorCode.INVALID_TOKEN);
+        assertThat(h.events(SecurityEventType.AUTHORIZATION_CODE_REPLAYED)).singleElement().satisfies(event -> {
+            assertThat(event.client()).contains(app.id());
+            assertThat(event.subject()).isPresent();
+        });
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.application.token;
 
+import dev.whosthat.oauth.domain.audit.SecurityEventType;
 import static dev.whosthat.oauth.application.Harness.accessValue;
 import static dev.whosthat.oauth.application.Harness.await;
 import static dev.whosthat.oauth.application.Harness.errorCode;
@@ -121,6 +122,10 @@ class RefreshGrantTest {
         assertThat(errorCode(h.validate(accessValue(second), Scope.EMPTY))).isEqualTo(OAuthErrorCode.INVALID_TOKEN);
         assertThat(errorCode(h.validate(accessValue(first), Scope.EMPTY))).isEqualTo(OAuthErrorCode.INVALID_TOKEN);
         assertThat(errorCode(h.refresh(app, refreshValue(second), Scope.EMPTY))).isEqualTo(OAuthErrorCode.INVALID_GRANT);
+        assertThat(h.events(SecurityEventType.REFRESH_TOKEN_REUSE_DETECTED)).singleElement().satisfies(event -> {
+            assertThat(event.client()).contains(app.id());
+            assertThat(event.subject()).contains(alice.username().value());
+        });
     }
 
     @Test
