@@ -18,6 +18,7 @@ import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
 import dev.whosthat.oauth.adapter.memory.SecureRandomTokenGenerator;
 import dev.whosthat.oauth.application.OAuthUseCases;
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.application.bearer.ValidateBearerToken;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.domain.client.ClientAuthMethod;
@@ -115,6 +116,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Function<Clock, TokenStore> tokenStore;
+    private final ThrottleSettings throttling;
     private ExecutorService hashing;
     private Vertx vertx;
     private HttpServer server;
@@ -129,7 +131,17 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
 
     /** Another token store, for instance one whose storage fails. */
     public TestServer(Function<Clock, TokenStore> tokenStore) {
+        this(tokenStore, ThrottleSettings.DEFAULTS);
+    }
+
+    /** Other throttling policies, for instance ones quick enough to wait out in a test. */
+    public TestServer(ThrottleSettings throttling) {
+        this(InMemoryTokenStore::new, throttling);
+    }
+
+    private TestServer(Function<Clock, TokenStore> tokenStore, ThrottleSettings throttling) {
         this.tokenStore = tokenStore;
+        this.throttling = throttling;
     }
 
     @Override
@@ -151,7 +163,7 @@ public final class TestServer implements BeforeAllCallback, AfterAllCallback {
                 new Argon2idPasswordHasher(new Argon2idPasswordHasher.Cost(64, 1, 1), hashing),
                 new SecureRandomTokenGenerator(),
                 AuditTrail.NONE,
-                clock), TokenLifetimes.DEFAULTS);
+                clock), TokenLifetimes.DEFAULTS, throttling);
         registerClients(useCases);
         this.useCases = useCases;
         useCases.registerUser().handle(new Username(ALICE), new Password(ALICE_PASSWORD))

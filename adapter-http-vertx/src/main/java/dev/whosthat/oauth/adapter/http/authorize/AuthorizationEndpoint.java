@@ -28,7 +28,7 @@ final class AuthorizationEndpoint implements Handler<RoutingContext> {
             if (session.isPresent()) {
                 flow.proceed(ctx, request, encodedRequest, session.get(), 302);
             } else {
-                flow.showLogin(ctx, 200, request, encodedRequest, "", false);
+                flow.showLogin(ctx, 200, request, encodedRequest, "", "");
             }
         }));
     }

@@ -114,9 +114,9 @@ final class AuthorizationFlow {
     }
 
     void showLogin(RoutingContext ctx, int status, AuthorizationRequest request, String encodedRequest, String username,
-                   boolean failed) {
+                   String alert) {
         Pages.login(ctx.response(), status, new LoginPage(Pages.nonce(), request.client().name(), loginAction,
-                cookies.csrf(ctx), encodedRequest, username, failed));
+                cookies.csrf(ctx), encodedRequest, username, alert));
     }
 
     AuthorizationResponses responses() {

@@ -1,8 +1,12 @@
 package dev.whosthat.oauth.adapter.http.authorize;
 
 import dev.whosthat.oauth.adapter.http.support.Form;
+import dev.whosthat.oauth.adapter.http.support.SourceAddresses;
 import dev.whosthat.oauth.adapter.http.support.Stages;
+import dev.whosthat.oauth.application.authorize.AuthorizationRequest;
 import dev.whosthat.oauth.application.authorize.SignIn;
+import dev.whosthat.oauth.domain.error.OAuthError;
+import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.Username;
@@ -12,8 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 
 /**
- * The sign-in form's target. Any failure shows the same page with one generic message; success
- * opens a session and sends the browser back to the authorization endpoint with a 303.
+ * The sign-in form's target. Any failed check shows the same page with one generic message, and a
+ * throttled attempt another (429); success opens a session and sends the browser back to the
+ * authorization endpoint with a 303.
  */
 final class LoginEndpoint implements Handler<RoutingContext> {
 
@@ -39,18 +44,32 @@ final class LoginEndpoint implements Handler<RoutingContext> {
             Optional<String> password = form.get("password");
             if (username.isEmpty() || password.isEmpty() || !Username.isValid(username.get())
                     || password.get().length() > Password.MAX_LENGTH) {
-                flow.showLogin(ctx, 200, request, encodedRequest, username.filter(Username::isValid).orElse(""), true);
+                flow.showLogin(ctx, 200, request, encodedRequest, username.filter(Username::isValid).orElse(""),
+                        LoginPage.WRONG_CREDENTIALS);
                 return;
             }
-            Stages.onEventLoop(ctx, signIn.handle(new Username(username.get()), new Password(password.get())), outcome -> {
-                if (outcome instanceof Outcome.Ok<?>) {
-                    flow.cookies().setSession(ctx, outcome.orElseThrow().value().value());
-                    Pages.secure(ctx.response()).setStatusCode(303)
-                            .putHeader(HttpHeaders.LOCATION, authorizePath + "?" + encodedRequest).end();
-                } else {
-                    flow.showLogin(ctx, 200, request, encodedRequest, username.get(), true);
+            var signingIn = signIn.handle(new Username(username.get()), new Password(password.get()),
+                    Optional.of(request.client().id()), SourceAddresses.of(ctx));
+            Stages.onEventLoop(ctx, signingIn, outcome -> {
+                if (outcome instanceof Outcome.Rejected<?> rejected) {
+                    showRefusal(ctx, request, encodedRequest, username.get(), rejected.error());
+                    return;
                 }
+                flow.cookies().setSession(ctx, outcome.orElseThrow().value().value());
+                Pages.secure(ctx.response()).setStatusCode(303)
+                        .putHeader(HttpHeaders.LOCATION, authorizePath + "?" + encodedRequest).end();
             });
         });
+    }
+
+    /** A throttled attempt gets 429 with Retry-After and its own generic message; any other refusal, the wrong-credentials one. */
+    private void showRefusal(RoutingContext ctx, AuthorizationRequest request, String encodedRequest, String username,
+                             OAuthError error) {
+        if (error.code() == OAuthErrorCode.TOO_MANY_ATTEMPTS) {
+            error.retryAfter().ifPresent(wait -> ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
+            flow.showLogin(ctx, 429, request, encodedRequest, username, LoginPage.TOO_MANY_ATTEMPTS);
+        } else {
+            flow.showLogin(ctx, 200, request, encodedRequest, username, LoginPage.WRONG_CREDENTIALS);
+        }
     }
 }

@@ -23,7 +23,8 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         ClientRequest.handle(ctx, realm,
-                request -> introspectToken.handle(new IntrospectToken.Request(request.credentials(), request.token(), request.hint())),
+                request -> introspectToken.handle(new IntrospectToken.Request(request.credentials(), request.token(), request.hint(),
+                        request.source())),
                 introspection -> Responses.json(ctx, 200, Json.write(IntrospectionResponseBody.from(introspection, issuer))));
     }
 }

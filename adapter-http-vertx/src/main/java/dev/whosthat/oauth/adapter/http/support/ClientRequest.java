@@ -1,6 +1,7 @@
 package dev.whosthat.oauth.adapter.http.support;
 
 import dev.whosthat.oauth.application.introspect.TokenHint;
+import dev.whosthat.oauth.domain.audit.SourceAddress;
 import dev.whosthat.oauth.domain.client.ClientCredentials;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
@@ -15,7 +16,8 @@ import java.util.function.Function;
  * The common shape of the introspection (RFC 7662 §2.1) and revocation (RFC 7009 §2.1) requests:
  * an authenticated client, a {@code token}, and an optional {@code token_type_hint}.
  */
-public record ClientRequest(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
+public record ClientRequest(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint,
+                            SourceAddress source) {
 
     /**
      * Parses the request, runs the use case, and renders its outcome with {@code onSuccess}; every
@@ -43,7 +45,8 @@ public record ClientRequest(ClientCredentials credentials, Optional<TokenValue> 
                 .<Outcome<ClientRequest>>map(token -> Outcome.ok(new ClientRequest(credentials,
                         // A token that cannot be one of ours is treated like an unknown one.
                         TokenValue.parse(token),
-                        fields.get("token_type_hint").flatMap(TokenHint::fromWire))))
+                        fields.get("token_type_hint").flatMap(TokenHint::fromWire),
+                        SourceAddresses.of(ctx))))
                 .orElseGet(() -> Outcome.rejected(OAuthErrorCode.INVALID_REQUEST, "token is missing"))));
     }
 }

@@ -4,6 +4,7 @@ import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
 import dev.whosthat.oauth.adapter.http.support.Json;
 import dev.whosthat.oauth.adapter.http.support.PresentedClient;
 import dev.whosthat.oauth.adapter.http.support.Responses;
+import dev.whosthat.oauth.adapter.http.support.SourceAddresses;
 import dev.whosthat.oauth.adapter.http.support.Stages;
 import dev.whosthat.oauth.application.token.RequestToken;
 import dev.whosthat.oauth.application.token.TokenRequest;
@@ -25,7 +26,7 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         var command = FormBodyHandler.form(ctx).flatMap(form -> PresentedClient.from(ctx, form)
-                .flatMap(credentials -> TokenRequestParser.parse(form).map(grant -> new TokenRequest(credentials, grant))));
+                .flatMap(credentials -> TokenRequestParser.parse(form).map(grant -> new TokenRequest(credentials, grant, SourceAddresses.of(ctx)))));
         if (command instanceof Outcome.Rejected<TokenRequest> rejected) {
             Responses.clientError(ctx, rejected.error(), realm);
             return;
