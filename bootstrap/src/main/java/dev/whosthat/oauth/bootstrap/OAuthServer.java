@@ -69,7 +69,7 @@ public final class OAuthServer implements AutoCloseable {
                 storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
                 storage.failures(), new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
                 new SecureRandomTokenGenerator(), AuditTrail.NONE, clock);
-        OAuthUseCases useCases = OAuthUseCases.wire(ports, config.tokenLifetimes());
+        OAuthUseCases useCases = OAuthUseCases.wire(ports, config.tokenLifetimes(), config.throttling());
         try {
             ConfigSeed.apply(ports, config);
             OAuthHttpSettings settings = new OAuthHttpSettings(config.issuer(), OAuthHttpSettings.DEFAULT_BODY_LIMIT,

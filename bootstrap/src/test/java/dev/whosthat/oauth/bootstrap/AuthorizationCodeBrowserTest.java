@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.bootstrap;
 
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
@@ -62,7 +63,7 @@ class AuthorizationCodeBrowserTest {
         demo = DemoSeed.random();
         ServerConfig config = new ServerConfig(issuer, "127.0.0.1", port,
                 new StorageSettings(StorageSettings.Kind.MEMORY, Optional.empty(), 16), List.of(), List.of(),
-                TokenLifetimes.DEFAULTS, Argon2idPasswordHasher.Cost.OWASP_MINIMUM, true);
+                TokenLifetimes.DEFAULTS, Argon2idPasswordHasher.Cost.OWASP_MINIMUM, ThrottleSettings.DEFAULTS, true);
         server = OAuthServer.start(demo.addTo(config));
     }
 

@@ -14,16 +14,18 @@ record ConfigFile(
         Storage storage,
         Tokens tokens,
         @JsonProperty("password_hashing") PasswordHashing passwordHashing,
+        Throttling throttling,
         List<ClientEntry> clients,
         List<UserEntry> users) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
 
     ConfigFile {
         http = http == null ? new Http(null, null) : http;
         storage = storage == null ? new Storage(null, null, null) : storage;
         tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
         passwordHashing = passwordHashing == null ? new PasswordHashing(null, null, null) : passwordHashing;
+        throttling = throttling == null ? new Throttling(null, null) : throttling;
         clients = clients == null ? List.of() : clients;
         users = users == null ? List.of() : users;
     }
@@ -44,6 +46,18 @@ record ConfigFile(
             @JsonProperty("refresh_token_ttl_seconds") Long refreshTokenTtlSeconds,
             @JsonProperty("authorization_code_ttl_seconds") Long authorizationCodeTtlSeconds,
             @JsonProperty("session_ttl_seconds") Long sessionTtlSeconds) {
+    }
+
+    /** Per username (sign-ins, password grants) and per source address (client authentication). */
+    record Throttling(ThrottlePolicy users, @JsonProperty("client_addresses") ThrottlePolicy clientAddresses) {
+    }
+
+    record ThrottlePolicy(
+            @JsonProperty("slow_after") Integer slowAfter,
+            @JsonProperty("refuse_after") Integer refuseAfter,
+            @JsonProperty("window_seconds") Long windowSeconds,
+            @JsonProperty("delay_step_millis") Long delayStepMillis,
+            @JsonProperty("max_delay_millis") Long maxDelayMillis) {
     }
 
     record PasswordHashing(@JsonProperty("memory_kib") Integer memoryKib, Integer iterations, Integer parallelism) {

@@ -70,6 +70,8 @@ import java.util.Set;
  * <tr><td>{@code clients[].scope}</td><td>empty</td><td>space-separated scope tokens (RFC 6749 §3.3)</td></tr>
  * <tr><td>{@code clients[].client_name}</td><td>the client id</td><td></td></tr>
  * <tr><td>{@code users[]}</td><td>none</td><td>unique {@code username}, non-empty {@code password}</td></tr>
+ * <tr><td>{@code throttling.users.*}, {@code throttling.client_addresses.*}</td><td>see {@link ThrottlingEntries}</td>
+ *     <td>{@code slow_after} ≤ {@code refuse_after}</td></tr>
  * </table>
  *
  * <p>Environment variables override the file. An empty variable counts as unset; a bad value is an
@@ -124,6 +126,7 @@ public final class ConfigLoader {
                 users(config.users()),
                 tokenLifetimes(config.tokens(), environment),
                 passwordHashing(config.passwordHashing()),
+                ThrottlingEntries.map(config.throttling()),
                 file.isEmpty());
     }
 
@@ -225,7 +228,7 @@ public final class ConfigLoader {
                 Duration.ofSeconds(session));
     }
 
-    private static long fileNumber(Number fileValue, String key, long min, long max, long fallback) {
+    static long fileNumber(Number fileValue, String key, long min, long max, long fallback) {
         if (fileValue == null) {
             return fallback;
         }

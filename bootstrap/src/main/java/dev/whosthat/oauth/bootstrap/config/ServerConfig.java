@@ -2,6 +2,7 @@ package dev.whosthat.oauth.bootstrap.config;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.application.client.ClientRegistration;
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public record ServerConfig(
         List<UserSeed> users,
         TokenLifetimes tokenLifetimes,
         Argon2idPasswordHasher.Cost passwordHashing,
+        ThrottleSettings throttling,
         boolean demo) {
 
     public ServerConfig {
@@ -35,6 +37,7 @@ public record ServerConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(tokenLifetimes, "tokenLifetimes");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
+        Objects.requireNonNull(throttling, "throttling");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535");
         }

@@ -1,5 +1,7 @@
 package dev.whosthat.oauth.bootstrap.config;
 
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
+import dev.whosthat.oauth.domain.throttle.ThrottlePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -431,6 +433,47 @@ class ConfigLoaderTest {
     void poolSizeFromTheEnvironmentIsChecked() {
         assertProblem(() -> ConfigLoader.load(Optional.empty(), Map.of("OAUTH_STORAGE_POOL_SIZE", "1000")))
                 .hasMessageContaining("config: OAUTH_STORAGE_POOL_SIZE must be from 1 to 256");
+    }
+
+    // --- throttling
+
+    @Test
+    void throttlingDefaultsWhenAbsent() {
+        assertThat(load("{}").throttling()).isEqualTo(ThrottleSettings.DEFAULTS);
+    }
+
+    @Test
+    void throttlingKeysOverrideTheDefaultsOneByOne() {
+        ServerConfig config = load("""
+                {"throttling": {"users": {"refuse_after": 5, "window_seconds": 60},
+                                "client_addresses": {"slow_after": 0, "refuse_after": 20, "delay_step_millis": 100,
+                                                     "max_delay_millis": 1000}}}""");
+
+        assertThat(config.throttling().usernames()).isEqualTo(new ThrottlePolicy(3, 5, Duration.ofMinutes(1),
+                Duration.ofMillis(500), Duration.ofSeconds(5)));
+        assertThat(config.throttling().clientAddresses()).isEqualTo(new ThrottlePolicy(0, 20, Duration.ofMinutes(15),
+                Duration.ofMillis(100), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void throttlingSlowAfterAboveRefuseAfterIsRejected() {
+        assertRejected("""
+                {"throttling": {"users": {"slow_after": 8, "refuse_after": 4}}}""")
+                .hasMessageContaining("throttling.users.slow_after (8) must not be above refuse_after (4)");
+    }
+
+    @Test
+    void throttlingZeroWindowIsRejectedWithItsKey() {
+        assertRejected("""
+                {"throttling": {"client_addresses": {"window_seconds": 0}}}""")
+                .hasMessageContaining("throttling.client_addresses.window_seconds must be from 1 to 86400, got 0");
+    }
+
+    @Test
+    void throttlingUnknownKeyIsRejected() {
+        assertRejected("""
+                {"throttling": {"users": {"lockout": true}}}""")
+                .hasMessageContaining("lockout");
     }
 
     // --- password hashing

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.bootstrap.postgres;
 
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.bootstrap.OAuthServer;
@@ -62,7 +63,7 @@ record Deployment(String clientId, String secret, String username, String passwo
     ServerConfig nodeConfig(String databaseUri) {
         return new ServerConfig(ISSUER, "127.0.0.1", 0,
                 new StorageSettings(StorageSettings.Kind.POSTGRES, Optional.of(databaseUri), 4),
-                List.of(client()), List.of(user()), TokenLifetimes.DEFAULTS, CHEAP_HASHING, false);
+                List.of(client()), List.of(user()), TokenLifetimes.DEFAULTS, CHEAP_HASHING, ThrottleSettings.DEFAULTS, false);
     }
 
     OAuthServer startNode(String databaseUri) throws Exception {
