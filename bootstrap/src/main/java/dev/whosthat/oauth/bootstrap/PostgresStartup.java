@@ -43,7 +43,8 @@ final class PostgresStartup {
 
     /** Runs on the starting thread, never an event loop, so it may wait. */
     static StorageAdapters open(StorageSettings settings, Vertx vertx, Clock clock) {
-        PgStorage.Settings pg = PgStorage.Settings.of(settings.uri().orElseThrow(), settings.poolSize());
+        PgStorage.Settings pg = PgStorage.Settings.of(settings.uri().orElseThrow(), settings.poolSize())
+                .withCacheTtl(settings.cacheTtl());
         int attempts = BACKOFF.size() + 1;
         for (int attempt = 1; ; attempt++) {
             StorageUnavailableException unavailable;

@@ -8,6 +8,7 @@ import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.port.StorageUnavailableException;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -41,11 +43,16 @@ public final class PgStorage {
      * @param connectTimeout to open a connection, and to wait for a free one in the pool
      * @param statementTimeout the server cancels a statement that runs longer; a port call fails on
      *     the client side at the latest a second after it
+     * @param cacheTtl how long a node may serve a look-up (client, access token, failure count)
+     *     from its own cache: the bound on how late it sees a change whose invalidation it missed;
+     *     zero turns the caches off
      */
-    public record Settings(String uri, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+    public record Settings(String uri, int poolSize, Duration connectTimeout, Duration statementTimeout, Duration cacheTtl) {
 
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
         public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(2);
+        public static final Duration MAX_CACHE_TTL = Duration.ofMinutes(1);
 
         public Settings {
             Objects.requireNonNull(uri, "uri");
@@ -55,17 +62,28 @@ public final class PgStorage {
             if (connectTimeout.toMillis() < 1 || statementTimeout.toMillis() < 1) {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
+            if (cacheTtl.isNegative() || cacheTtl.compareTo(MAX_CACHE_TTL) > 0) {
+                throw new IllegalArgumentException("the cache ttl must be from zero to " + MAX_CACHE_TTL.toSeconds() + " s");
+            }
+        }
+
+        public Settings(String uri, int poolSize, Duration connectTimeout, Duration statementTimeout) {
+            this(uri, poolSize, connectTimeout, statementTimeout, DEFAULT_CACHE_TTL);
         }
 
         public static Settings of(String uri, int poolSize) {
             return new Settings(uri, poolSize, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STATEMENT_TIMEOUT);
         }
 
+        public Settings withCacheTtl(Duration ttl) {
+            return new Settings(uri, poolSize, connectTimeout, statementTimeout, ttl);
+        }
+
         /** The URI stays out: it may hold a password. */
         @Override
         public String toString() {
             return "Settings[poolSize=" + poolSize + ", connectTimeout=" + connectTimeout
-                    + ", statementTimeout=" + statementTimeout + "]";
+                    + ", statementTimeout=" + statementTimeout + ", cacheTtl=" + cacheTtl + "]";
         }
     }
 
@@ -75,28 +93,46 @@ public final class PgStorage {
 
     private static final Duration MIGRATION_DEADLINE = Duration.ofMinutes(5);
 
+    /** Bounds of the look-up caches, per node: a few tens of MB at most. */
+    private static final int CACHED_TOKENS = 100_000;
+    private static final int CACHED_CLIENTS = 10_000;
+    private static final int CACHED_COUNTERS = 100_000;
+
     private final Pool pool;
+    private final Optional<Invalidations> invalidations;
     private final String target;
     private final Schema schema;
-    private final PgClientRepository clients;
+    private final ClientRepository clients;
     private final PgUserRepository users;
-    private final PgTokenStore tokens;
+    private final TokenStore tokens;
     private final PgAuthorizationCodeStore codes;
     private final PgSessionStore sessions;
     private final PgConsentStore consents;
-    private final PgFailureCounter failures;
+    private final FailureCounter failures;
 
-    private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock) {
+    private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock, Optional<Invalidations> invalidations,
+                      Duration cacheTtl, Ticker ticker) {
         this.pool = pool;
+        this.invalidations = invalidations;
         this.target = target;
         this.schema = schema;
-        this.clients = new PgClientRepository(db);
         this.users = new PgUserRepository(db);
-        this.tokens = new PgTokenStore(db, clock);
         this.codes = new PgAuthorizationCodeStore(db);
         this.sessions = new PgSessionStore(db);
         this.consents = new PgConsentStore(db);
-        this.failures = new PgFailureCounter(db);
+        ClientRepository clientTable = new PgClientRepository(db);
+        TokenStore tokenTables = new PgTokenStore(db, clock);
+        FailureCounter counterTable = new PgFailureCounter(db);
+        if (invalidations.isPresent()) {
+            Invalidations bus = invalidations.get();
+            this.clients = new CachedClientRepository(clientTable, new LookupCache<>(cacheTtl, CACHED_CLIENTS, ticker), bus);
+            this.tokens = new CachedTokenStore(tokenTables, new LookupCache<>(cacheTtl, CACHED_TOKENS, ticker), bus);
+            this.failures = new CachedFailureCounter(counterTable, new LookupCache<>(cacheTtl, CACHED_COUNTERS, ticker), bus);
+        } else {
+            this.clients = clientTable;
+            this.tokens = tokenTables;
+            this.failures = counterTable;
+        }
     }
 
     /**
@@ -106,6 +142,11 @@ public final class PgStorage {
      * database, a failed migration). The pool is closed again on failure.
      */
     public static CompletionStage<PgStorage> open(Vertx vertx, Settings settings, Clock clock) {
+        return open(vertx, settings, clock, Ticker.systemTicker());
+    }
+
+    /** As {@link #open(Vertx, Settings, Clock)}, with the caches' ticker given (tests drive it to prove the ttl bound). */
+    static CompletionStage<PgStorage> open(Vertx vertx, Settings settings, Clock clock, Ticker ticker) {
         PgConnectOptions connect;
         try {
             connect = PgConnectOptions.fromUri(settings.uri());
@@ -145,11 +186,20 @@ public final class PgStorage {
         int latestKnown = migrations.get(migrations.size() - 1).version();
         return Migrations.apply(pool, migrations)
                 .timeout(MIGRATION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
-                .map(outcome -> new PgStorage(pool, db, target,
-                        new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock))
+                .compose(outcome -> subscribeUnlessUncached(vertx, connect, db, settings).map(invalidations -> new PgStorage(
+                        pool, db, target, new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock,
+                        invalidations, settings.cacheTtl(), ticker)))
                 .recover(failure -> pool.close().transform(closed -> Future.<PgStorage>failedFuture(
                         PgFailures.translate(failure))))
                 .toCompletionStage();
+    }
+
+    private static Future<Optional<Invalidations>> subscribeUnlessUncached(Vertx vertx, PgConnectOptions connect, PgClient db,
+                                                                          Settings settings) {
+        if (settings.cacheTtl().isZero()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return Invalidations.subscribe(vertx, connect, db).map(Optional::of);
     }
 
     /** {@code host:port/database}, for logs: never the user or the password. */
@@ -191,7 +241,8 @@ public final class PgStorage {
 
     /** Closes the pool's connections; the ports fail afterwards. */
     public CompletionStage<Void> close() {
-        return pool.close().toCompletionStage();
+        Future<Void> unsubscribed = invalidations.map(Invalidations::close).orElseGet(Future::succeededFuture);
+        return unsubscribed.transform(done -> pool.close()).toCompletionStage();
     }
 
     /** One line for an operator about why the database could not be used, without any secret. */

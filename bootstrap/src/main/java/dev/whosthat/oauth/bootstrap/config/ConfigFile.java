@@ -22,7 +22,7 @@ record ConfigFile(
 
     ConfigFile {
         http = http == null ? new Http(null, null) : http;
-        storage = storage == null ? new Storage(null, null, null) : storage;
+        storage = storage == null ? new Storage(null, null, null, null) : storage;
         tokens = tokens == null ? new Tokens(null, null, null, null) : tokens;
         passwordHashing = passwordHashing == null ? new PasswordHashing(null, null, null) : passwordHashing;
         throttling = throttling == null ? new Throttling(null, null) : throttling;
@@ -33,11 +33,13 @@ record ConfigFile(
     record Http(String host, Integer port) {
     }
 
-    record Storage(String kind, String uri, @JsonProperty("pool_size") Integer poolSize) {
+    record Storage(String kind, String uri, @JsonProperty("pool_size") Integer poolSize,
+                   @JsonProperty("cache_ttl_millis") Long cacheTtlMillis) {
 
         @Override
         public String toString() {
-            return "Storage[kind=" + kind + ", uri=" + (uri == null ? null : StorageSettings.masked(uri)) + ", poolSize=" + poolSize + "]";
+            return "Storage[kind=" + kind + ", uri=" + (uri == null ? null : StorageSettings.masked(uri)) + ", poolSize=" + poolSize
+                    + ", cacheTtlMillis=" + cacheTtlMillis + "]";
         }
     }
 

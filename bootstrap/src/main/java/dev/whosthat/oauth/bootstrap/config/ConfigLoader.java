@@ -3,6 +3,7 @@ package dev.whosthat.oauth.bootstrap.config;
 import static dev.whosthat.oauth.bootstrap.config.ConfigException.quote;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
+import dev.whosthat.oauth.adapter.postgres.PgStorage;
 import dev.whosthat.oauth.bootstrap.config.Environment.Variable;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import dev.whosthat.oauth.domain.user.Password;
@@ -51,6 +52,7 @@ import java.util.Set;
  * <tr><td>{@code storage.uri}</td><td>none</td><td>required for postgres ({@code postgresql://} or
  *     {@code postgres://}), refused for memory</td></tr>
  * <tr><td>{@code storage.pool_size}</td><td>16</td><td>1 to 256</td></tr>
+ * <tr><td>{@code storage.cache_ttl_millis}</td><td>2000</td><td>0 (no cache) to 60000; postgres only</td></tr>
  * <tr><td>{@code tokens.*_ttl_seconds}</td><td>3600 (access), 2592000 (refresh, 30 days)</td><td>1 s to 10 years</td></tr>
  * <tr><td>{@code tokens.authorization_code_ttl_seconds}</td><td>60</td><td>1 s to 10 minutes</td></tr>
  * <tr><td>{@code tokens.session_ttl_seconds}</td><td>28800 (8 hours)</td><td>1 minute to 30 days</td></tr>
@@ -86,6 +88,7 @@ import java.util.Set;
  * <tr><td>{@code OAUTH_STORAGE_KIND}</td><td>{@code storage.kind}</td><td>{@code postgres}</td></tr>
  * <tr><td>{@code OAUTH_STORAGE_URI}</td><td>{@code storage.uri}</td><td>{@code postgresql://whosthat:secret@db:5432/whosthat}</td></tr>
  * <tr><td>{@code OAUTH_STORAGE_POOL_SIZE}</td><td>{@code storage.pool_size}</td><td>{@code 32}</td></tr>
+ * <tr><td>{@code OAUTH_STORAGE_CACHE_TTL_MILLIS}</td><td>{@code storage.cache_ttl_millis}</td><td>{@code 500}</td></tr>
  * <tr><td>{@code OAUTH_ACCESS_TOKEN_TTL_SECONDS}</td><td>{@code tokens.access_token_ttl_seconds}</td><td>{@code 900}</td></tr>
  * <tr><td>{@code OAUTH_REFRESH_TOKEN_TTL_SECONDS}</td><td>{@code tokens.refresh_token_ttl_seconds}</td><td>{@code 86400}</td></tr>
  * </table>
@@ -198,6 +201,9 @@ public final class ConfigLoader {
         Optional<Sourced> uri = text(environment, Variable.OAUTH_STORAGE_URI, storage.uri(), "storage.uri");
         int poolSize = (int) number(environment, Variable.OAUTH_STORAGE_POOL_SIZE, storage.poolSize(), "storage.pool_size",
                 StorageSettings.MIN_POOL_SIZE, StorageSettings.MAX_POOL_SIZE, StorageSettings.DEFAULT_POOL_SIZE);
+        long cacheTtlMillis = number(environment, Variable.OAUTH_STORAGE_CACHE_TTL_MILLIS, storage.cacheTtlMillis(),
+                "storage.cache_ttl_millis", 0, PgStorage.Settings.MAX_CACHE_TTL.toMillis(),
+                PgStorage.Settings.DEFAULT_CACHE_TTL.toMillis());
         if (kind == StorageSettings.Kind.POSTGRES) {
             if (uri.isEmpty()) {
                 throw new ConfigException("storage kind postgres needs a connection URI: set storage.uri or "
@@ -212,7 +218,7 @@ public final class ConfigLoader {
             throw new ConfigException(uri.get().source() + " is set but storage kind is memory; set storage.kind or "
                     + Variable.OAUTH_STORAGE_KIND + " to postgres, or remove the URI");
         }
-        return new StorageSettings(kind, uri.map(Sourced::value), poolSize);
+        return new StorageSettings(kind, uri.map(Sourced::value), poolSize, Duration.ofMillis(cacheTtlMillis));
     }
 
     private static TokenLifetimes tokenLifetimes(ConfigFile.Tokens tokens, Environment environment) {

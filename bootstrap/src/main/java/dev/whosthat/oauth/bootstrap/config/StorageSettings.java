@@ -1,5 +1,7 @@
 package dev.whosthat.oauth.bootstrap.config;
 
+import dev.whosthat.oauth.adapter.postgres.PgStorage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,11 +10,12 @@ import java.util.Optional;
 /**
  * Where the server keeps its state. {@code memory} needs nothing and forgets everything on exit;
  * {@code postgres} needs a connection URI ({@code postgresql://user:password@host:5432/db}) and
- * sizes its connection pool with {@code poolSize}, which memory storage ignores.
+ * sizes its connection pool with {@code poolSize}, which memory storage ignores. {@code cacheTtl}
+ * bounds how long a PostgreSQL node serves look-ups from its own cache (zero: no cache).
  *
  * <p>{@link #toString()} masks the password of the URI, so that the settings can be logged.
  */
-public record StorageSettings(Kind kind, Optional<String> uri, int poolSize) {
+public record StorageSettings(Kind kind, Optional<String> uri, int poolSize, Duration cacheTtl) {
 
     public static final int DEFAULT_POOL_SIZE = 16;
     public static final int MIN_POOL_SIZE = 1;
@@ -56,6 +59,12 @@ public record StorageSettings(Kind kind, Optional<String> uri, int poolSize) {
         if (poolSize < MIN_POOL_SIZE || poolSize > MAX_POOL_SIZE) {
             throw new IllegalArgumentException("the storage pool size must be " + MIN_POOL_SIZE + " to " + MAX_POOL_SIZE);
         }
+        Objects.requireNonNull(cacheTtl, "cacheTtl");
+    }
+
+    /** With the default cache ttl. */
+    public StorageSettings(Kind kind, Optional<String> uri, int poolSize) {
+        this(kind, uri, poolSize, PgStorage.Settings.DEFAULT_CACHE_TTL);
     }
 
     /** The schemes that libpq and vertx-pg-client accept, with something after them. */
@@ -68,7 +77,7 @@ public record StorageSettings(Kind kind, Optional<String> uri, int poolSize) {
     @Override
     public String toString() {
         return "StorageSettings[kind=" + kind.wire() + ", uri=" + uri.map(StorageSettings::masked).orElse("none")
-                + ", poolSize=" + poolSize + "]";
+                + ", poolSize=" + poolSize + ", cacheTtl=" + cacheTtl.toMillis() + "ms]";
     }
 
     /**

@@ -435,6 +435,31 @@ class ConfigLoaderTest {
                 .hasMessageContaining("config: OAUTH_STORAGE_POOL_SIZE must be from 1 to 256");
     }
 
+    // --- look-up cache
+
+    @Test
+    void cacheTtlDefaultsToTwoSeconds() {
+        assertThat(load("{}").storage().cacheTtl()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void cacheTtlComesFromTheFileAndTheEnvironmentOverridesIt() {
+        String file = """
+                {"storage": {"kind": "postgres", "uri": "postgresql://db/whosthat", "cache_ttl_millis": 0}}""";
+        assertThat(load(file).storage().cacheTtl()).isZero();
+
+        ServerConfig overridden = ConfigLoader.load(Optional.of(write(file)), Map.of("OAUTH_STORAGE_CACHE_TTL_MILLIS", "750"));
+
+        assertThat(overridden.storage().cacheTtl()).isEqualTo(Duration.ofMillis(750));
+    }
+
+    @Test
+    void cacheTtlAboveAMinuteIsRejected() {
+        assertRejected("""
+                {"storage": {"cache_ttl_millis": 60001}}""")
+                .hasMessageContaining("storage.cache_ttl_millis must be from 0 to 60000, got 60001");
+    }
+
     // --- throttling
 
     @Test
