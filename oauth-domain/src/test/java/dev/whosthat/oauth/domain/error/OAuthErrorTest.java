@@ -41,7 +41,21 @@ class OAuthErrorTest {
         assertThat(OAuthErrorCode.INSUFFICIENT_SCOPE.wire()).isEqualTo("insufficient_scope");
         assertThat(OAuthErrorCode.INVALID_CLIENT_METADATA.wire()).isEqualTo("invalid_client_metadata");
         for (OAuthErrorCode code : OAuthErrorCode.values()) {
-            assertThat(code.wire()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
+            if (code != OAuthErrorCode.TOO_MANY_ATTEMPTS) {
+                assertThat(code.wire()).isEqualTo(code.name().toLowerCase(java.util.Locale.ROOT));
+            }
         }
+    }
+
+    @Test
+    void tooManyAttemptsSpeaksTheRegisteredCodeClosestInMeaning() {
+        assertThat(OAuthErrorCode.TOO_MANY_ATTEMPTS.wire()).isEqualTo("temporarily_unavailable");
+    }
+
+    @Test
+    void aRetryAfterIsKeptAndOtherwiseAbsent() {
+        assertThat(OAuthError.of(OAuthErrorCode.INVALID_GRANT, "x").retryAfter()).isEmpty();
+        assertThat(OAuthError.retryAfter(OAuthErrorCode.TOO_MANY_ATTEMPTS, "x", java.time.Duration.ofSeconds(7)).retryAfter())
+                .contains(java.time.Duration.ofSeconds(7));
     }
 }
