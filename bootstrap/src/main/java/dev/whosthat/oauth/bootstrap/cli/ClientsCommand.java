@@ -1,6 +1,5 @@
 package dev.whosthat.oauth.bootstrap.cli;
 
-import dev.whosthat.oauth.application.admin.AdminUseCases;
 import dev.whosthat.oauth.application.admin.CreatedClient;
 import dev.whosthat.oauth.application.admin.NewClient;
 import dev.whosthat.oauth.bootstrap.config.ClientEntries;
@@ -54,14 +53,8 @@ final class ClientsCommand implements Callable<Integer> {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:created", "1:storage unreachable or failed", "2:usage error or bad configuration",
                 "4:client id already exists", "5:refused: memory storage"})
-    static final class Create implements Callable<Integer> {
+    static final class Create extends StorageCommand {
 
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
         @Mixin
         Options.Json json;
 
@@ -97,16 +90,14 @@ final class ClientsCommand implements Callable<Integer> {
         boolean requirePkce;
 
         Create(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
             NewClient command = command();
-            CreatedClient created = StorageAccess.changing(ctx, loaded, "creating a client", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).createClient().handle(command))));
-            printCreated(created);
+            ServerConfig persistent = persistentConfiguration("creating a client");
+            printCreated(admin(persistent, admin -> admin.createClient().handle(command)));
             return ExitCodes.OK;
         }
 
@@ -146,26 +137,18 @@ final class ClientsCommand implements Callable<Integer> {
                 + " Never a secret."},
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:success", "1:storage unreachable or failed", "2:usage error or bad configuration"})
-    static final class ListClients implements Callable<Integer> {
+    static final class ListClients extends StorageCommand {
 
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
         @Mixin
         Options.Json json;
 
         ListClients(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            List<RegisteredClient> clients = StorageAccess.reading(ctx, loaded,
-                    storage -> Await.result(storage.ports().clients().list()));
+            List<RegisteredClient> clients = read(ports -> ports.clients().list());
             if (json.requested) {
                 ctx.out().println(Printed.jsonClients(clients));
             } else {
@@ -178,14 +161,8 @@ final class ClientsCommand implements Callable<Integer> {
     @Command(name = "show", description = "Shows one client, one 'key<TAB>value' line per field. Never its secret.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:success", "1:storage unreachable or failed", "2:usage error or bad configuration", "3:no such client"})
-    static final class Show implements Callable<Integer> {
+    static final class Show extends StorageCommand {
 
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
         @Mixin
         Options.Json json;
 
@@ -193,15 +170,12 @@ final class ClientsCommand implements Callable<Integer> {
         ClientId id;
 
         Show(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            RegisteredClient client = StorageAccess.reading(ctx, loaded,
-                    storage -> Await.result(storage.ports().clients().findById(id)))
-                    .orElseThrow(() -> new CommandFailure(ExitCodes.NOT_FOUND, "no client " + id));
+            RegisteredClient client = read(ports -> ports.clients().findById(id)).orElseThrow(() -> new CommandFailure(ExitCodes.NOT_FOUND, "no client " + id));
             ctx.out().println(json.requested ? Printed.json(client) : Printed.details(client));
             return ExitCodes.OK;
         }
@@ -213,27 +187,18 @@ final class ClientsCommand implements Callable<Integer> {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:deleted", "1:storage unreachable or failed", "2:usage error or bad configuration",
                 "3:no such client (anything left of it is revoked all the same)", "5:refused: memory storage"})
-    static final class Delete implements Callable<Integer> {
-
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
+    static final class Delete extends StorageCommand {
 
         @Parameters(index = "0", paramLabel = "CLIENT_ID")
         ClientId id;
 
         Delete(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            StorageAccess.changing(ctx, loaded, "deleting a client", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).deleteClient().handle(id))));
+            admin("deleting a client", admin -> admin.deleteClient().handle(id));
             ctx.out().println("deleted client " + id);
             return ExitCodes.OK;
         }
@@ -246,27 +211,18 @@ final class ClientsCommand implements Callable<Integer> {
                 "0:rotated", "1:storage unreachable or failed",
                 "2:usage error, bad configuration, or a public client (no secret)", "3:no such client",
                 "5:refused: memory storage"})
-    static final class RotateSecret implements Callable<Integer> {
-
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
+    static final class RotateSecret extends StorageCommand {
 
         @Parameters(index = "0", paramLabel = "CLIENT_ID")
         ClientId id;
 
         RotateSecret(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            ClientSecret secret = StorageAccess.changing(ctx, loaded, "rotating a secret", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).rotateClientSecret().handle(id, SOURCE))));
+            ClientSecret secret = admin("rotating a secret", admin -> admin.rotateClientSecret().handle(id, SOURCE));
             ctx.out().println(secret.value());
             ctx.err().println("rotated the secret of client " + id + "; the new one is shown this once, the old one no longer works");
             return ExitCodes.OK;

@@ -1,11 +1,8 @@
 package dev.whosthat.oauth.bootstrap.cli;
 
 import dev.whosthat.oauth.adapter.postgres.PgStorage;
-import dev.whosthat.oauth.bootstrap.config.ServerConfig;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code migrate}: brings a PostgreSQL schema up to date without starting a server, for deployments
@@ -16,23 +13,15 @@ import picocli.CommandLine.Mixin;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:up to date (migrated or already)", "1:database unreachable or a migration failed",
             "2:usage error or bad configuration", "5:refused: memory storage"})
-final class MigrateCommand implements Callable<Integer> {
-
-    private final CliContext ctx;
-
-    @Mixin
-    Options.Help help;
-    @Mixin
-    Options.Config config;
+final class MigrateCommand extends StorageCommand {
 
     MigrateCommand(CliContext ctx) {
-        this.ctx = ctx;
+        super(ctx);
     }
 
     @Override
     public Integer call() {
-        ServerConfig loaded = config.load(ctx.env());
-        PgStorage.Schema schema = StorageAccess.changing(ctx, loaded, "migrating", storage -> storage.schema().orElseThrow());
+        PgStorage.Schema schema = with(persistentConfiguration("migrating"), storage -> storage.schema().orElseThrow());
         ctx.out().println(report(schema));
         if (schema.after() > schema.latestKnown()) {
             ctx.err().println("note: the schema is at version " + schema.after() + ", newer than this build knows ("

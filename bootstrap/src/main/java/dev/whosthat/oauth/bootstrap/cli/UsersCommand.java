@@ -1,6 +1,5 @@
 package dev.whosthat.oauth.bootstrap.cli;
 
-import dev.whosthat.oauth.application.admin.AdminUseCases;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
 import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.UserAccount;
@@ -43,29 +42,20 @@ final class UsersCommand implements Callable<Integer> {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:created", "1:storage unreachable or failed", "2:usage error, bad configuration or no password",
                 "4:username already exists", "5:refused: memory storage"})
-    static final class Create implements Callable<Integer> {
-
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
+    static final class Create extends StorageCommand {
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         Username username;
 
         Create(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            StorageAccess.requirePersistent(loaded, "creating a user");
+            ServerConfig persistent = persistentConfiguration("creating a user");
             Password password = ctx.passwords().read("password for " + username);
-            UserAccount created = StorageAccess.changing(ctx, loaded, "creating a user", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).createUser().handle(username, password))));
+            UserAccount created = admin(persistent, admin -> admin.createUser().handle(username, password));
             ctx.out().println("created user " + created.username() + " with subject " + created.id());
             return ExitCodes.OK;
         }
@@ -74,25 +64,18 @@ final class UsersCommand implements Callable<Integer> {
     @Command(name = "list", description = "Lists every account, one per line: username<TAB>subject. Never a password hash.",
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:success", "1:storage unreachable or failed", "2:usage error or bad configuration"})
-    static final class ListUsers implements Callable<Integer> {
+    static final class ListUsers extends StorageCommand {
 
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
         @Mixin
         Options.Json json;
 
         ListUsers(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            List<UserAccount> users = StorageAccess.reading(ctx, loaded, storage -> Await.result(storage.ports().users().list()));
+            List<UserAccount> users = read(ports -> ports.users().list());
             if (json.requested) {
                 ctx.out().println(Printed.jsonUsers(users));
             } else {
@@ -108,27 +91,18 @@ final class UsersCommand implements Callable<Integer> {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:deleted", "1:storage unreachable or failed", "2:usage error or bad configuration", "3:no such user",
                 "5:refused: memory storage"})
-    static final class Delete implements Callable<Integer> {
-
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
+    static final class Delete extends StorageCommand {
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         Username username;
 
         Delete(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            StorageAccess.changing(ctx, loaded, "deleting a user", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).deleteUser().handle(username))));
+            admin("deleting a user", admin -> admin.deleteUser().handle(username));
             ctx.out().println("deleted user " + username);
             return ExitCodes.OK;
         }
@@ -139,29 +113,20 @@ final class UsersCommand implements Callable<Integer> {
             exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
                 "0:replaced", "1:storage unreachable or failed", "2:usage error, bad configuration or no password",
                 "3:no such user", "5:refused: memory storage"})
-    static final class SetPassword implements Callable<Integer> {
-
-        private final CliContext ctx;
-
-        @Mixin
-        Options.Help help;
-        @Mixin
-        Options.Config config;
+    static final class SetPassword extends StorageCommand {
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         Username username;
 
         SetPassword(CliContext ctx) {
-            this.ctx = ctx;
+            super(ctx);
         }
 
         @Override
         public Integer call() {
-            ServerConfig loaded = config.load(ctx.env());
-            StorageAccess.requirePersistent(loaded, "setting a password");
+            ServerConfig persistent = persistentConfiguration("setting a password");
             Password password = ctx.passwords().read("new password for " + username);
-            StorageAccess.changing(ctx, loaded, "setting a password", storage -> CommandFailure.unlessDone(
-                    Await.result(AdminUseCases.wire(storage.ports()).setUserPassword().handle(username, password))));
+            admin(persistent, admin -> admin.setUserPassword().handle(username, password));
             ctx.out().println("replaced the password of user " + username + "; its sign-in sessions are ended");
             return ExitCodes.OK;
         }
