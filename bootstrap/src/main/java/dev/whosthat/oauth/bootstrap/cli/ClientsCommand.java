@@ -149,12 +149,7 @@ final class ClientsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             List<RegisteredClient> clients = read(ports -> ports.clients().list());
-            if (json.requested) {
-                ctx.out().println(Printed.jsonClients(clients));
-            } else {
-                clients.forEach(client -> ctx.out().println(Printed.line(client)));
-            }
-            return ExitCodes.OK;
+            return printAll(clients, json, Printed::jsonClients, Printed::line);
         }
     }
 

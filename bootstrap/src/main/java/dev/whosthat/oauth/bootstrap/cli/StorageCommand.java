@@ -6,6 +6,7 @@ import dev.whosthat.oauth.application.admin.AdminUseCases;
 import dev.whosthat.oauth.bootstrap.AdminStorage;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
 import dev.whosthat.oauth.bootstrap.config.StorageSettings;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -61,6 +62,16 @@ abstract class StorageCommand implements Callable<Integer> {
                     + " a running server's memory cannot be read from another process");
         }
         return with(loaded, storage -> Await.result(query.apply(storage.ports())));
+    }
+
+    /** A list on standard output: one JSON array, or one line per item. */
+    <T> int printAll(List<T> items, Options.Json json, Function<List<T>, String> asJson, Function<T, String> asLine) {
+        if (json.requested) {
+            ctx.out().println(asJson.apply(items));
+        } else {
+            items.forEach(item -> ctx.out().println(asLine.apply(item)));
+        }
+        return ExitCodes.OK;
     }
 
     static <T> T with(ServerConfig config, Function<AdminStorage, T> work) {

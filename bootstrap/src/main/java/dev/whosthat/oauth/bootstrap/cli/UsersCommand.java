@@ -76,12 +76,7 @@ final class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             List<UserAccount> users = read(ports -> ports.users().list());
-            if (json.requested) {
-                ctx.out().println(Printed.jsonUsers(users));
-            } else {
-                users.forEach(user -> ctx.out().println(Printed.line(user)));
-            }
-            return ExitCodes.OK;
+            return printAll(users, json, Printed::jsonUsers, Printed::line);
         }
     }
 
