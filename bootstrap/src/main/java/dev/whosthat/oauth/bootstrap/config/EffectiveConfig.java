@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.application.client.ClientRegistration;
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.domain.client.GrantType;
 import dev.whosthat.oauth.domain.client.RedirectUri;
+import dev.whosthat.oauth.domain.throttle.ThrottlePolicy;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import java.io.UncheckedIOException;
 
@@ -37,6 +39,7 @@ public final class EffectiveConfig {
         root.set("storage", storage(config.storage()));
         root.set("tokens", tokens(config.tokenLifetimes()));
         root.set("password_hashing", passwordHashing(config.passwordHashing()));
+        root.set("throttling", throttling(config.throttling()));
         root.set("clients", clients(config));
         root.set("users", users(config));
         try {
@@ -53,7 +56,7 @@ public final class EffectiveConfig {
     private static ObjectNode storage(StorageSettings storage) {
         ObjectNode node = JSON.createObjectNode().put("kind", storage.kind().wire());
         storage.uri().ifPresent(uri -> node.put("uri", StorageSettings.masked(uri)));
-        return node.put("pool_size", storage.poolSize());
+        return node.put("pool_size", storage.poolSize()).put("cache_ttl_millis", storage.cacheTtl().toMillis());
     }
 
     private static ObjectNode tokens(TokenLifetimes lifetimes) {
@@ -69,6 +72,22 @@ public final class EffectiveConfig {
                 .put("memory_kib", cost.memoryKib())
                 .put("iterations", cost.iterations())
                 .put("parallelism", cost.parallelism());
+    }
+
+    private static ObjectNode throttling(ThrottleSettings throttling) {
+        ObjectNode node = JSON.createObjectNode();
+        node.set("users", throttlePolicy(throttling.usernames()));
+        node.set("client_addresses", throttlePolicy(throttling.clientAddresses()));
+        return node;
+    }
+
+    private static ObjectNode throttlePolicy(ThrottlePolicy policy) {
+        return JSON.createObjectNode()
+                .put("slow_after", policy.slowAfter())
+                .put("refuse_after", policy.refuseAfter())
+                .put("window_seconds", policy.window().toSeconds())
+                .put("delay_step_millis", policy.delayStep().toMillis())
+                .put("max_delay_millis", policy.maxDelay().toMillis());
     }
 
     private static ArrayNode clients(ServerConfig config) {

@@ -225,6 +225,8 @@ class CliMemoryTest {
         assertThat(printed.at("/issuer").asText()).isEqualTo("http://localhost:9000");
         assertThat(printed.at("/storage/uri").asText()).isEqualTo("postgresql://whosthat:***@db.internal:5432/whosthat");
         assertThat(printed.at("/storage/pool_size").asInt()).isEqualTo(7);
+        assertThat(printed.at("/storage/cache_ttl_millis").asLong()).isEqualTo(2000);
+        assertThat(printed.at("/throttling/users/refuse_after").isInt()).isTrue();
         assertThat(printed.at("/tokens/access_token_ttl_seconds").asLong()).isEqualTo(3600);
         assertThat(printed.at("/clients/0/client_secret").asText()).isEqualTo("***");
         assertThat(printed.at("/clients/0/grant_types/0").asText()).isEqualTo("client_credentials");

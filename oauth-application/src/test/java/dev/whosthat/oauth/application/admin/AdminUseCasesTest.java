@@ -116,7 +116,8 @@ class AdminUseCasesTest {
         var renewed = new ClientCredentials.WithSecret(client.id(), rotated, ClientAuthMethod.CLIENT_SECRET_BASIC);
         assertThat(h.token(renewed, new dev.whosthat.oauth.application.token.GrantRequest.ClientCredentials(Scope.EMPTY))
                 .isOk()).isTrue();
-        assertThat(h.events).singleElement().satisfies(event -> {
+        assertThat(h.events).filteredOn(event -> event.type() == SecurityEventType.CLIENT_SECRET_ROTATED)
+                .singleElement().satisfies(event -> {
             assertThat(event.type()).isEqualTo(SecurityEventType.CLIENT_SECRET_ROTATED);
             assertThat(event.client()).contains(client.id());
             assertThat(event.source()).isEqualTo(CLI);
@@ -131,7 +132,7 @@ class AdminUseCasesTest {
         assertThat(await(admin.rotateClientSecret().handle(spa.id(), CLI))).isInstanceOf(AdminOutcome.NotApplicable.class);
         assertThat(await(admin.rotateClientSecret().handle(new ClientId("nobody"), CLI)))
                 .isInstanceOf(AdminOutcome.NotFound.class);
-        assertThat(h.events).isEmpty();
+        assertThat(h.events).noneMatch(event -> event.type() == SecurityEventType.CLIENT_SECRET_ROTATED);
     }
 
     @Test
