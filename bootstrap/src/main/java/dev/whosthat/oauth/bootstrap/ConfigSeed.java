@@ -11,11 +11,7 @@ import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,16 +76,6 @@ final class ConfigSeed {
     }
 
     private static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        } catch (TimeoutException slow) {
-            throw new IllegalStateException("storage did not answer within " + WAIT.toSeconds() + " s at start-up");
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding the configuration");
-        }
+        return Blocking.await(stage, WAIT, "while seeding the configuration at start-up");
     }
 }

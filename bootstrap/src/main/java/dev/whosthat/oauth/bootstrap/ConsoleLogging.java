@@ -16,6 +16,25 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
+    /**
+     * For the admin commands, whose standard output is for scripts: only warnings and errors are
+     * logged, and on standard error. Does nothing when another logging configuration took over.
+     */
+    public static void quietOnStandardError() {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root.getAppender("CONSOLE") instanceof ConsoleAppender<ILoggingEvent> console
+                && System.getProperty("logback.configurationFile") == null) {
+            console.stop();
+            console.setTarget("System.err");
+            console.start();
+            root.setLevel(Level.WARN);
+            context.getLogger("io.vertx").setLevel(Level.WARN);
+        }
+    }
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {

@@ -22,7 +22,7 @@ import java.util.Set;
  * fresh random values on every start, printed once, so that a demo left running is not an open
  * door with well-known credentials.
  */
-final class DemoSeed {
+public final class DemoSeed {
 
     static final String CLIENT_ID = "demo-client";
     static final String BROWSER_CLIENT_ID = "demo-spa";
@@ -36,12 +36,12 @@ final class DemoSeed {
         this.password = password;
     }
 
-    static DemoSeed random() {
+    public static DemoSeed random() {
         var random = new SecureRandomTokenGenerator();
         return new DemoSeed(new ClientSecret(random.newToken().value()), new Password(random.newId()));
     }
 
-    ServerConfig addTo(ServerConfig config) {
+    public ServerConfig addTo(ServerConfig config) {
         List<ClientRegistration> clients = new ArrayList<>(config.clients());
         clients.add(new ClientRegistration(new ClientId(CLIENT_ID), "whosThat demo client",
                 ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of(clientSecret),
@@ -58,7 +58,7 @@ final class DemoSeed {
     }
 
     /** The start-up banner: what is running, the credentials, and commands to paste. */
-    String banner(String issuer) {
+    public String banner(String issuer) {
         String basic = CLIENT_ID + ":" + clientSecret.value();
         return String.join(System.lineSeparator(),
                 "",

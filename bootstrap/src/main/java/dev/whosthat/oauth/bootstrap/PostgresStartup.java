@@ -10,6 +10,7 @@ import io.vertx.pgclient.PgException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,7 +54,8 @@ final class PostgresStartup {
                         .get(ATTEMPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 logSchema(storage);
                 return new StorageAdapters(storage.clients(), storage.users(), storage.tokens(), storage.codes(),
-                        storage.sessions(), storage.consents(), storage.failures(), () -> close(storage));
+                        storage.sessions(), storage.consents(), storage.failures(), Optional.of(storage.schema()),
+                        () -> close(storage));
             } catch (ExecutionException failed) {
                 if (!(failed.getCause() instanceof StorageUnavailableException notNow)) {
                     throw unusable(settings, failed.getCause());

@@ -7,6 +7,7 @@ import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
+import dev.whosthat.oauth.adapter.postgres.PgStorage;
 import dev.whosthat.oauth.bootstrap.config.StorageSettings;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.ClientRepository;
@@ -19,10 +20,15 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** The storage ports of one kind, chosen by configuration, with what the kind needs to stay bounded and to stop. */
+/**
+ * The storage ports of one kind, chosen by configuration, with what the kind needs to stay bounded and to stop.
+ *
+ * @param schema what opening PostgreSQL found and migrated; empty for memory
+ */
 record StorageAdapters(
         ClientRepository clients,
         UserRepository users,
@@ -31,6 +37,7 @@ record StorageAdapters(
         SessionStore sessions,
         ConsentStore consents,
         FailureCounter failures,
+        Optional<PgStorage.Schema> schema,
         Runnable closer) {
 
     /**
@@ -47,7 +54,7 @@ record StorageAdapters(
         return switch (settings.kind()) {
             case MEMORY -> new StorageAdapters(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryTokenStore(clock), new InMemoryAuthorizationCodeStore(), new InMemorySessionStore(),
-                    new InMemoryConsentStore(), new InMemoryFailureCounter(), () -> { });
+                    new InMemoryConsentStore(), new InMemoryFailureCounter(), Optional.empty(), () -> { });
             case POSTGRES -> PostgresStartup.open(settings, vertx, clock);
         };
     }

@@ -117,6 +117,50 @@ class OAuthServerJarIT {
         assertThat(output.lines().count()).isEqualTo(1);
     }
 
+    @Test
+    void adminCommandsPrintOnlyTheirDataOnStandardOutputAndExitWithTheirCodes(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, """
+                {"storage": {"kind": "memory"},
+                 "clients": [{"client_id": "c1", "client_secret": "%s"}]}
+                """.formatted("s".repeat(40)));
+
+        Run listed = run("", "clients", "list", "--config", config.toString());
+        Run refused = run("", "users", "create", "bob", "--config", config.toString());
+        Run hashed = run("a passphrase\n", "hash-password");
+
+        assertThat(listed.exitCode()).isZero();
+        assertThat(listed.out()).isEqualTo("c1\tclient_secret_basic\tclient_credentials\t-\t-\ttrue\tc1\n");
+        assertThat(refused.exitCode()).isEqualTo(5);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err().lines()).singleElement().asString().startsWith("error: storage is memory");
+        assertThat(hashed.exitCode()).isZero();
+        assertThat(hashed.out()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain("passphrase");
+    }
+
+    /** A command run to its end: exit code, standard output and standard error apart. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String stdin, String... args) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectError(ProcessBuilder.Redirect.PIPE);
+        builder.environment().keySet().removeIf(name -> name.startsWith("OAUTH_"));
+        Process process = builder.start();
+        started.add(process);
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        var err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out, err.get(START.toSeconds(), TimeUnit.SECONDS));
+    }
+
     private HttpResponse<String> token(int port, String clientId, String secret, String form) throws Exception {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))

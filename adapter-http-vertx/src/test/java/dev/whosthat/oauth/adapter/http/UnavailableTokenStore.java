@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.http;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.port.Rotation;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.token.AccessToken;
@@ -7,6 +8,7 @@ import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,16 @@ public final class UnavailableTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Void> revokeGrant(GrantId grant) {
+        return down();
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        return down();
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId owner) {
         return down();
     }
 

@@ -1,8 +1,10 @@
 package dev.whosthat.oauth.adapter.memory;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,18 @@ public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeSt
             return entry.consumed() ? entry : new Entry(entry.code(), true);
         });
         return CompletableFuture.completedFuture(result[0]);
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(ClientId client) {
+        codes.values().removeIf(entry -> entry.code().clientId().equals(client));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(UserId owner) {
+        codes.values().removeIf(entry -> entry.code().owner().subject().equals(owner));
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.memory;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.token.SecretDigest;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,5 +40,24 @@ public final class InMemoryClientRepository implements ClientRepository {
                 .sorted(Comparator.comparing(c -> c.id().value()))
                 .toList();
         return CompletableFuture.completedFuture(all);
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceSecret(ClientId id, SecretDigest newSecret) {
+        boolean[] replaced = {false};
+        clients.computeIfPresent(id, (key, client) -> {
+            if (!client.isConfidential()) {
+                return client;
+            }
+            replaced[0] = true;
+            return new RegisteredClient(client.id(), client.name(), client.authMethod(), Optional.of(newSecret),
+                    client.grantTypes(), client.redirectUris(), client.scope(), client.requirePkce());
+        });
+        return CompletableFuture.completedFuture(replaced[0]);
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(ClientId id) {
+        return CompletableFuture.completedFuture(clients.remove(id) != null);
     }
 }

@@ -34,4 +34,16 @@ public final class InMemoryConsentStore implements ConsentStore {
         consents.remove(new Key(subject, client));
         return CompletableFuture.completedFuture(null);
     }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        consents.keySet().removeIf(key -> key.client().equals(client));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId subject) {
+        consents.keySet().removeIf(key -> key.subject().equals(subject));
+        return CompletableFuture.completedFuture(null);
+    }
 }

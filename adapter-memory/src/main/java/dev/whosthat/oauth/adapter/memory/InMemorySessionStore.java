@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.memory;
 import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.session.LoginSession;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,12 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public CompletionStage<Void> delete(SecretDigest digest) {
         sessions.remove(digest);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(UserId owner) {
+        sessions.values().removeIf(session -> session.owner().subject().equals(owner));
         return CompletableFuture.completedFuture(null);
     }
 

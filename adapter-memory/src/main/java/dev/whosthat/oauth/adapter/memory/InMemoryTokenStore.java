@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.memory;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.port.Rotation;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.token.AccessToken;
@@ -8,17 +9,21 @@ import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.Minted;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * Tokens in RAM. Lookups are one map read by digest. Everything that changes a grant (save,
@@ -167,6 +172,29 @@ public final class InMemoryTokenStore implements TokenStore {
             revoke(g);
             return g;
         });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        return revokeGrantsHolding(token -> token.clientId().equals(client), token -> token.clientId().equals(client));
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId owner) {
+        return revokeGrantsHolding(token -> token.owner().filter(o -> o.subject().equals(owner)).isPresent(),
+                token -> token.owner().filter(o -> o.subject().equals(owner)).isPresent());
+    }
+
+    /**
+     * A scan of every token: grants are not indexed by client or owner, since the hot paths never
+     * ask, and an operator deleting a client or an account can afford it.
+     */
+    private CompletionStage<Void> revokeGrantsHolding(Predicate<AccessToken> access, Predicate<RefreshToken> refresh) {
+        Set<GrantId> held = new HashSet<>();
+        accessTokens.values().stream().filter(access).forEach(token -> held.add(token.grant()));
+        refreshTokens.values().stream().filter(refresh).forEach(token -> held.add(token.grant()));
+        held.forEach(this::revokeGrant);
         return CompletableFuture.completedFuture(null);
     }
 

@@ -5,6 +5,8 @@ import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.UserId;
 import dev.whosthat.oauth.domain.user.Username;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -39,5 +41,23 @@ public final class InMemoryUserRepository implements UserRepository {
         boolean updated = username != null
                 && byUsername.computeIfPresent(username, (name, account) -> account.withPasswordHash(newHash)) != null;
         return CompletableFuture.completedFuture(updated);
+    }
+
+    @Override
+    public CompletionStage<List<UserAccount>> list() {
+        List<UserAccount> all = byUsername.values().stream()
+                .sorted(Comparator.comparing(account -> account.username().value()))
+                .toList();
+        return CompletableFuture.completedFuture(all);
+    }
+
+    /** Under the same lock as {@link #add}, so that the two maps never disagree for a concurrent addition. */
+    @Override
+    public synchronized CompletionStage<Boolean> delete(UserId id) {
+        Username username = usernameById.remove(id);
+        if (username != null) {
+            byUsername.remove(username);
+        }
+        return CompletableFuture.completedFuture(username != null);
     }
 }

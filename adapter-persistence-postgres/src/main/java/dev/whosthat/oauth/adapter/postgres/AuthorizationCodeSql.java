@@ -38,6 +38,14 @@ final class AuthorizationCodeSql {
                    EXISTS (SELECT 1 FROM authorization_codes WHERE digest = $1) AS known
             """;
 
+    static final String DELETE_OF_CLIENT = """
+            DELETE FROM authorization_codes WHERE client_id = $1
+            """;
+
+    static final String DELETE_OF_OWNER = """
+            DELETE FROM authorization_codes WHERE subject = $1
+            """;
+
     /** Deletes up to $2 codes that expired by $1, consumed or not; skips rows that a request holds. */
     static final String SWEEP = """
             DELETE FROM authorization_codes

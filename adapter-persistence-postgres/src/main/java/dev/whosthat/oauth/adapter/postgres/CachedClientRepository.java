@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.postgres;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.token.SecretDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +54,17 @@ final class CachedClientRepository implements ClientRepository {
     @Override
     public CompletionStage<List<RegisteredClient>> list() {
         return repository.list();
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceSecret(ClientId id, SecretDigest newSecret) {
+        // The old secret must stop working on every node, not a ttl later.
+        return repository.replaceSecret(id, newSecret).thenCompose(replaced -> changed(id).thenApply(sent -> replaced));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(ClientId id) {
+        return repository.delete(id).thenCompose(deleted -> changed(id).thenApply(sent -> deleted));
     }
 
     private CompletionStage<Void> changed(ClientId id) {

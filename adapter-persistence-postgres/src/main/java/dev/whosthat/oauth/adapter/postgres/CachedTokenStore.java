@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.postgres;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.port.Rotation;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.token.AccessToken;
@@ -7,6 +8,7 @@ import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,10 @@ import java.util.concurrent.CompletionStage;
  * {@link Invalidations}. Refresh tokens are never cached: rotation must see the current state.
  */
 final class CachedTokenStore implements TokenStore {
+
+    /** Messages for every token of a client ({@code tc:<client id>}) or of a resource owner ({@code to:<subject>}). */
+    private static final String OF_CLIENT = "tc:";
+    private static final String OF_OWNER = "to:";
 
     private final TokenStore store;
     private final LookupCache<SecretDigest, Optional<AccessToken>> accessTokens;
@@ -39,6 +45,13 @@ final class CachedTokenStore implements TokenStore {
         } else if (message.startsWith("g:")) {
             GrantId grant = new GrantId(message.substring(2));
             accessTokens.invalidateIf(found -> found.map(token -> token.grant().equals(grant)).orElse(false));
+        } else if (message.startsWith(OF_CLIENT)) {
+            ClientId client = new ClientId(message.substring(OF_CLIENT.length()));
+            accessTokens.invalidateIf(found -> found.map(token -> token.clientId().equals(client)).orElse(false));
+        } else if (message.startsWith(OF_OWNER)) {
+            UserId owner = new UserId(message.substring(OF_OWNER.length()));
+            accessTokens.invalidateIf(found -> found.flatMap(AccessToken::owner)
+                    .map(o -> o.subject().equals(owner)).orElse(false));
         }
     }
 
@@ -74,6 +87,16 @@ final class CachedTokenStore implements TokenStore {
     @Override
     public CompletionStage<Void> revokeGrant(GrantId grant) {
         return store.revokeGrant(grant).thenCompose(revoked -> invalidations.publish("g:" + grant.value()));
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        return store.revokeAllOf(client).thenCompose(revoked -> invalidations.publish(OF_CLIENT + client.value()));
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId owner) {
+        return store.revokeAllOf(owner).thenCompose(revoked -> invalidations.publish(OF_OWNER + owner.value()));
     }
 
     @Override

@@ -31,6 +31,16 @@ final class ClientSql {
                 require_pkce = excluded.require_pkce
             """;
 
+    /** Only a confidential client has a secret to replace; the CHECK constraint agrees. $1 id, $2 digest. */
+    static final String REPLACE_SECRET = """
+            UPDATE clients SET secret_digest = $2
+            WHERE client_id = $1 AND auth_method <> 'none'
+            """;
+
+    static final String DELETE = """
+            DELETE FROM clients WHERE client_id = $1
+            """;
+
     static final String LIST = """
             SELECT client_id, name, auth_method, secret_digest, grant_types, redirect_uris, scope, require_pkce
             FROM clients

@@ -32,4 +32,12 @@ final class ConsentSql {
     static final String DELETE = """
             DELETE FROM consents WHERE subject = $1 AND client_id = $2
             """;
+
+    static final String DELETE_OF_CLIENT = """
+            DELETE FROM consents WHERE client_id = $1
+            """;
+
+    static final String DELETE_OF_SUBJECT = """
+            DELETE FROM consents WHERE subject = $1
+            """;
 }

@@ -72,6 +72,40 @@ final class GrantSql {
             DELETE FROM refresh_tokens WHERE grant_id = $1
             """;
 
+    /**
+     * Marks revoked every grant with a token of client $1, taking their row locks: a token response
+     * of such a grant being saved meanwhile either committed first (and {@link #DELETE_TOKENS_OF_CLIENT}
+     * sees it) or waits and then finds its grant revoked. The grants keep their expiry, so they stay
+     * as tombstones as long as their tokens would have lived.
+     */
+    static final String REVOKE_OF_CLIENT = revokeGrantsWhere("client_id");
+
+    /** Run after {@link #REVOKE_OF_CLIENT} in the same transaction, with a snapshot taken after its locks. */
+    static final String DELETE_TOKENS_OF_CLIENT = deleteTokensWhere("client_id");
+
+    /** {@link #REVOKE_OF_CLIENT} for the grants of resource owner (subject) $1. */
+    static final String REVOKE_OF_OWNER = revokeGrantsWhere("subject");
+
+    static final String DELETE_TOKENS_OF_OWNER = deleteTokensWhere("subject");
+
+    /** {@code column} is one of ours, never input: the statement text is fixed once, here. */
+    private static String revokeGrantsWhere(String column) {
+        return """
+                UPDATE grants SET revoked = true, current_refresh = NULL
+                WHERE grant_id IN (SELECT grant_id FROM access_tokens WHERE %1$s = $1
+                                   UNION SELECT grant_id FROM refresh_tokens WHERE %1$s = $1)
+                """.formatted(column);
+    }
+
+    private static String deleteTokensWhere(String column) {
+        return """
+                WITH access AS (
+                    DELETE FROM access_tokens WHERE %1$s = $1
+                )
+                DELETE FROM refresh_tokens WHERE %1$s = $1
+                """.formatted(column);
+    }
+
     /** Deletes up to $2 grants whose every token expired by $1; skips rows that a request holds. */
     static final String SWEEP = """
             DELETE FROM grants

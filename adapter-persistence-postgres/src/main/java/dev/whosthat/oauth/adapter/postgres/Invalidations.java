@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * how stale they can be.
  *
  * <p>Messages are short texts: {@code a:<digest hex>} (an access token), {@code g:<grant id>} (a
- * grant), {@code c:<client id>} (a client), {@code f:<counter key>} (a failure counter), {@code *}
+ * grant), {@code c:<client id>} (a client), {@code tc:<client id>} and {@code to:<subject>} (every token
+ * of a client, of a resource owner), {@code f:<counter key>} (a failure counter), {@code *}
  * (everything). No secret is ever in one: digests and ids only.
  */
 final class Invalidations {

@@ -3,9 +3,11 @@ package dev.whosthat.oauth.adapter.postgres;
 import static dev.whosthat.oauth.adapter.postgres.Columns.digest;
 import static dev.whosthat.oauth.adapter.postgres.Columns.time;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -44,6 +46,16 @@ public final class PgAuthorizationCodeStore implements AuthorizationCodeStore {
             return Consumption.CONSUMED;
         }
         return row.getBoolean("known") ? Consumption.ALREADY_USED : Consumption.NOT_FOUND;
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(ClientId client) {
+        return db.stage(db.execute(AuthorizationCodeSql.DELETE_OF_CLIENT, Tuple.of(client.value())).mapEmpty());
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(UserId owner) {
+        return db.stage(db.execute(AuthorizationCodeSql.DELETE_OF_OWNER, Tuple.of(owner.value())).mapEmpty());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.postgres;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.port.ClientRepository;
+import dev.whosthat.oauth.domain.token.SecretDigest;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
@@ -38,5 +39,16 @@ public final class PgClientRepository implements ClientRepository {
     public CompletionStage<List<RegisteredClient>> list() {
         return db.stage(db.execute(ClientSql.LIST, Tuple.tuple())
                 .map(rows -> Columns.all(rows, ClientRows::client)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> replaceSecret(ClientId id, SecretDigest newSecret) {
+        return db.stage(db.execute(ClientSql.REPLACE_SECRET, Tuple.of(id.value(), Columns.digest(newSecret)))
+                .map(updated -> updated.rowCount() > 0));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(ClientId id) {
+        return db.stage(db.execute(ClientSql.DELETE, Tuple.of(id.value())).map(deleted -> deleted.rowCount() > 0));
     }
 }

@@ -33,4 +33,14 @@ public final class PgConsentStore implements ConsentStore {
     public CompletionStage<Void> revoke(UserId subject, ClientId client) {
         return db.stage(db.execute(ConsentSql.DELETE, Tuple.of(subject.value(), client.value())).mapEmpty());
     }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        return db.stage(db.execute(ConsentSql.DELETE_OF_CLIENT, Tuple.of(client.value())).mapEmpty());
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId subject) {
+        return db.stage(db.execute(ConsentSql.DELETE_OF_SUBJECT, Tuple.of(subject.value())).mapEmpty());
+    }
 }

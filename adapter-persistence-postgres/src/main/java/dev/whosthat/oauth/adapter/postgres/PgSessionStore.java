@@ -6,6 +6,7 @@ import static dev.whosthat.oauth.adapter.postgres.Columns.time;
 import dev.whosthat.oauth.domain.port.SessionStore;
 import dev.whosthat.oauth.domain.session.LoginSession;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +36,11 @@ public final class PgSessionStore implements SessionStore {
     @Override
     public CompletionStage<Void> delete(SecretDigest digest) {
         return db.stage(db.execute(SessionSql.DELETE, Tuple.of(digest(digest))).mapEmpty());
+    }
+
+    @Override
+    public CompletionStage<Void> deleteAllOf(UserId owner) {
+        return db.stage(db.execute(SessionSql.DELETE_OF_OWNER, Tuple.of(owner.value())).mapEmpty());
     }
 
     @Override

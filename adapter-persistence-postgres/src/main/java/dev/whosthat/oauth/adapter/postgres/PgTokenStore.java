@@ -3,6 +3,7 @@ package dev.whosthat.oauth.adapter.postgres;
 import static dev.whosthat.oauth.adapter.postgres.Columns.digest;
 import static dev.whosthat.oauth.adapter.postgres.Columns.time;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.port.Rotation;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.token.AccessToken;
@@ -10,6 +11,7 @@ import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
@@ -102,6 +104,26 @@ public final class PgTokenStore implements TokenStore {
     @Override
     public CompletionStage<Void> revokeGrant(GrantId grant) {
         return db.stage(db.inTransaction(conn -> revoke(conn, grant)));
+    }
+
+    /**
+     * No index serves these scans (the hot paths never ask by client or owner, and every index
+     * costs each token insert); an operator deleting a client or an account can afford them.
+     */
+    @Override
+    public CompletionStage<Void> revokeAllOf(ClientId client) {
+        return revokeAll(GrantSql.REVOKE_OF_CLIENT, GrantSql.DELETE_TOKENS_OF_CLIENT, client.value());
+    }
+
+    @Override
+    public CompletionStage<Void> revokeAllOf(UserId owner) {
+        return revokeAll(GrantSql.REVOKE_OF_OWNER, GrantSql.DELETE_TOKENS_OF_OWNER, owner.value());
+    }
+
+    private CompletionStage<Void> revokeAll(String markRevoked, String deleteTokens, String key) {
+        return db.stage(db.inTransaction(conn -> PgClient.execute(conn, markRevoked, Tuple.of(key))
+                .compose(marked -> PgClient.execute(conn, deleteTokens, Tuple.of(key)))
+                .mapEmpty()));
     }
 
     /** Marks the grant revoked (holding its row lock from then on), then deletes its tokens. */

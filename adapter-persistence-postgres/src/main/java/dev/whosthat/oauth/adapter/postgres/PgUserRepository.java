@@ -6,6 +6,7 @@ import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.UserId;
 import dev.whosthat.oauth.domain.user.Username;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -34,5 +35,15 @@ public final class PgUserRepository implements UserRepository {
     public CompletionStage<Boolean> updatePasswordHash(UserId id, PasswordHash newHash) {
         return db.stage(db.execute(UserSql.UPDATE_PASSWORD_HASH, Tuple.of(id.value(), newHash.encoded()))
                 .map(updated -> updated.rowCount() > 0));
+    }
+
+    @Override
+    public CompletionStage<List<UserAccount>> list() {
+        return db.stage(db.execute(UserSql.LIST, Tuple.tuple()).map(rows -> Columns.all(rows, UserRows::account)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> delete(UserId id) {
+        return db.stage(db.execute(UserSql.DELETE, Tuple.of(id.value())).map(deleted -> deleted.rowCount() > 0));
     }
 }

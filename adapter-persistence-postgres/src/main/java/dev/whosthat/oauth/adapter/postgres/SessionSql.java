@@ -27,6 +27,10 @@ final class SessionSql {
             DELETE FROM login_sessions WHERE digest = $1
             """;
 
+    static final String DELETE_OF_OWNER = """
+            DELETE FROM login_sessions WHERE subject = $1
+            """;
+
     /** Deletes up to $2 sessions that expired by $1; skips rows that a request holds. */
     static final String SWEEP = """
             DELETE FROM login_sessions

@@ -18,6 +18,16 @@ final class UserSql {
             VALUES ($1, $2, $3)
             """;
 
+    static final String LIST = """
+            SELECT user_id, username, password_hash
+            FROM users
+            ORDER BY username
+            """;
+
+    static final String DELETE = """
+            DELETE FROM users WHERE user_id = $1
+            """;
+
     static final String UPDATE_PASSWORD_HASH = """
             UPDATE users SET password_hash = $2
             WHERE user_id = $1

@@ -125,6 +125,40 @@ class PgLookupCacheTest {
     }
 
     @Test
+    void everyTokenOfAClientOrOwnerRevokedOnOneNodeLeavesTheOthersCache() throws Exception {
+        IssuedTokens ofClient = savedAndCachedOnB();
+        IssuedTokens ofOwner = savedAndCachedOnB();
+        IssuedTokens unrelated = savedAndCachedOnB();
+
+        await(nodeA.tokens().revokeAllOf(ofClient.access().token().clientId()));
+        await(nodeA.tokens().revokeAllOf(ofOwner.access().token().owner().orElseThrow().subject()));
+
+        for (IssuedTokens revoked : java.util.List.of(ofClient, ofOwner)) {
+            SecretDigest digest = TestTokens.accessDigest(revoked);
+            assertThat(eventually(() -> await(nodeB.tokens().findAccessToken(digest)), Optional::isEmpty)).isEmpty();
+        }
+        assertThat(await(nodeB.tokens().findAccessToken(TestTokens.accessDigest(unrelated)))).isPresent();
+    }
+
+    @Test
+    void aClientDeletedOrGivenANewSecretOnOneNodeIsReadAfreshOnTheOther() throws Exception {
+        RegisteredClient rotated = TestClients.confidential();
+        RegisteredClient deleted = TestClients.confidential();
+        await(nodeA.clients().add(rotated));
+        await(nodeA.clients().add(deleted));
+        assertThat(await(nodeB.clients().findById(rotated.id()))).contains(rotated);
+        assertThat(await(nodeB.clients().findById(deleted.id()))).contains(deleted);
+        SecretDigest fresh = SecretDigest.of("a fresh secret of enough length, 0123456789");
+
+        await(nodeA.clients().replaceSecret(rotated.id(), fresh));
+        await(nodeA.clients().delete(deleted.id()));
+
+        assertThat(eventually(() -> await(nodeB.clients().findById(rotated.id())).flatMap(RegisteredClient::secretDigest),
+                found -> found.equals(Optional.of(fresh)))).contains(fresh);
+        assertThat(eventually(() -> await(nodeB.clients().findById(deleted.id())), Optional::isEmpty)).isEmpty();
+    }
+
+    @Test
     void aClientChangedOnOneNodeIsReadAfreshOnTheOther() throws Exception {
         ClientId id = TestClients.newId();
         RegisteredClient before = TestClients.confidential(id);

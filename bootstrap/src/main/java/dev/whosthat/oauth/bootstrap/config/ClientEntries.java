@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Maps the {@code clients} entries of the config file to registrations, by hand. */
-final class ClientEntries {
+public final class ClientEntries {
 
     /**
      * RFC 7591 §2 defaults {@code grant_types} to {@code authorization_code}. We default by client
@@ -34,6 +34,11 @@ final class ClientEntries {
     private static final String KNOWN_METHODS = Arrays.stream(ClientAuthMethod.values()).map(ClientAuthMethod::wire).collect(Collectors.joining(", "));
 
     private ClientEntries() {
+    }
+
+    /** The grant types of a client that names none: {@link #CONFIDENTIAL_DEFAULT} or {@link #PUBLIC_DEFAULT}. */
+    public static Set<GrantType> defaultGrantTypes(ClientAuthMethod method) {
+        return Set.copyOf(method.usesSecret() ? CONFIDENTIAL_DEFAULT : PUBLIC_DEFAULT);
     }
 
     static List<ClientRegistration> map(List<ConfigFile.ClientEntry> entries) {
@@ -98,7 +103,7 @@ final class ClientEntries {
 
     private static Set<GrantType> grantTypes(ClientId id, ConfigFile.ClientEntry entry, ClientAuthMethod method) {
         if (entry.grantTypes() == null) {
-            return method.usesSecret() ? CONFIDENTIAL_DEFAULT : PUBLIC_DEFAULT;
+            return defaultGrantTypes(method);
         }
         if (entry.grantTypes().isEmpty()) {
             throw invalid(id, "grant_types is empty (leave it out for the default, or list at least one)");

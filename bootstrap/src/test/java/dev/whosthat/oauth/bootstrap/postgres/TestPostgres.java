@@ -14,7 +14,7 @@ import java.util.Optional;
  * server with its data intact. {@link #sharedUri()} is the one server the tests that need not stop
  * it share: the one {@code OAUTH_TEST_PG_URI} names, or an embedded one started once per test JVM.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
     static final String URI_VARIABLE = "OAUTH_TEST_PG_URI";
 
@@ -36,7 +36,7 @@ final class TestPostgres implements AutoCloseable {
         return postgres;
     }
 
-    static synchronized String sharedUri() {
+    public static synchronized String sharedUri() {
         if (sharedUri == null) {
             sharedUri = Optional.ofNullable(System.getenv(URI_VARIABLE)).filter(v -> !v.isBlank()).orElseGet(() -> {
                 try {
@@ -86,7 +86,7 @@ final class TestPostgres implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

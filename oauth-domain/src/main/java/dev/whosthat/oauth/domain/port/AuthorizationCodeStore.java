@@ -1,7 +1,9 @@
 package dev.whosthat.oauth.domain.port;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -25,6 +27,15 @@ public interface AuthorizationCodeStore {
 
     /** At most one call per code ever returns {@link Consumption#CONSUMED}, across threads and nodes. */
     CompletionStage<Consumption> consume(SecretDigest digest);
+
+    /**
+     * Deletes every code issued to this client, consumed or not, so that none can be redeemed, not
+     * even by a client registered later under the same id.
+     */
+    CompletionStage<Void> deleteAllOf(ClientId client);
+
+    /** Deletes every code issued for this resource owner, consumed or not. */
+    CompletionStage<Void> deleteAllOf(UserId owner);
 
     /** Deletes up to {@code limit} codes that expired before {@code now}; returns how many. */
     CompletionStage<Integer> sweepExpired(Instant now, int limit);

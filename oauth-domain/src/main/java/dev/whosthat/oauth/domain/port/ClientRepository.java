@@ -2,6 +2,7 @@ package dev.whosthat.oauth.domain.port;
 
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
+import dev.whosthat.oauth.domain.token.SecretDigest;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -26,4 +27,17 @@ public interface ClientRepository {
 
     /** Every registered client, ordered by id. */
     CompletionStage<List<RegisteredClient>> list();
+
+    /**
+     * Replaces the secret digest of the confidential client registered under {@code id}, atomically
+     * (a concurrent upsert or delete wins or loses as a whole); {@code false}, and nothing changed,
+     * when no confidential client has this id. The old secret stops working at once.
+     */
+    CompletionStage<Boolean> replaceSecret(ClientId id, SecretDigest newSecret);
+
+    /**
+     * Forgets the client; {@code false} if there was none with this id. What the client held
+     * (tokens, codes, consents) is the caller's to revoke through the other ports.
+     */
+    CompletionStage<Boolean> delete(ClientId id);
 }

@@ -19,4 +19,10 @@ public interface ConsentStore {
 
     /** Forgets the consent of this subject for this client, if any. */
     CompletionStage<Void> revoke(UserId subject, ClientId client);
+
+    /** Forgets every consent given to this client. */
+    CompletionStage<Void> revokeAllOf(ClientId client);
+
+    /** Forgets every consent this subject gave. */
+    CompletionStage<Void> revokeAllOf(UserId subject);
 }

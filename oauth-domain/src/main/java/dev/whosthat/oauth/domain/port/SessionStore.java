@@ -2,6 +2,7 @@ package dev.whosthat.oauth.domain.port;
 
 import dev.whosthat.oauth.domain.session.LoginSession;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -15,6 +16,9 @@ public interface SessionStore {
     CompletionStage<Optional<LoginSession>> find(SecretDigest digest);
 
     CompletionStage<Void> delete(SecretDigest digest);
+
+    /** Ends every sign-in session of this resource owner (a changed password, a deleted account). */
+    CompletionStage<Void> deleteAllOf(UserId owner);
 
     /** Deletes up to {@code limit} sessions that expired before {@code now}; returns how many. */
     CompletionStage<Integer> sweepExpired(Instant now, int limit);

@@ -1,10 +1,12 @@
 package dev.whosthat.oauth.domain.port;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -40,6 +42,18 @@ public interface TokenStore {
 
     /** Revokes every access and refresh token of a grant, and any token later saved for it. */
     CompletionStage<Void> revokeGrant(GrantId grant);
+
+    /**
+     * Revokes, as {@link #revokeGrant} does, every grant that has a token of this client: used when
+     * the client is deleted, so that none of its tokens validates or introspects as active again.
+     */
+    CompletionStage<Void> revokeAllOf(ClientId client);
+
+    /**
+     * Revokes, as {@link #revokeGrant} does, every grant that has a token issued for this resource
+     * owner: used when the account is deleted.
+     */
+    CompletionStage<Void> revokeAllOf(UserId owner);
 
     /** Deletes up to {@code limit} tokens that expired before {@code now}; returns how many tokens it deleted. */
     CompletionStage<Integer> sweepExpired(Instant now, int limit);

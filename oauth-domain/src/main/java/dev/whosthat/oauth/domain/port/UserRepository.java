@@ -4,6 +4,7 @@ import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.UserAccount;
 import dev.whosthat.oauth.domain.user.UserId;
 import dev.whosthat.oauth.domain.user.Username;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -20,4 +21,14 @@ public interface UserRepository {
 
     /** Replaces the password hash of an existing account; {@code false} if there is no such account. */
     CompletionStage<Boolean> updatePasswordHash(UserId id, PasswordHash newHash);
+
+    /** Every account, ordered by username. */
+    CompletionStage<List<UserAccount>> list();
+
+    /**
+     * Forgets the account; {@code false} if there was none with this id. Its username is free again
+     * at once. What the account held (tokens, codes, sessions, consents) is the caller's to revoke
+     * through the other ports.
+     */
+    CompletionStage<Boolean> delete(UserId id);
 }

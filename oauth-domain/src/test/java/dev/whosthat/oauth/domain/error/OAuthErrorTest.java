@@ -49,6 +49,7 @@ class OAuthErrorTest {
 
     @Test
     void tooManyAttemptsSpeaksTheRegisteredCodeClosestInMeaning() {
+        // No RFC registers a code for throttling: 429 carries the closest registered one.
         assertThat(OAuthErrorCode.TOO_MANY_ATTEMPTS.wire()).isEqualTo("temporarily_unavailable");
     }
 

@@ -4,8 +4,10 @@ import static dev.whosthat.oauth.domain.port.Stages.await;
 import static dev.whosthat.oauth.domain.port.TestTokens.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore.Consumption;
+import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -212,6 +214,36 @@ public abstract class AuthorizationCodeStoreContract {
     }
 
     // --- helpers ---------------------------------------------------------------------------
+
+    @Test
+    void deletingAllOfAClientDeletesItsCodesConsumedOrNotAndNoOther() {
+        ClientId client = TestTokens.newClientId();
+        AuthorizationCode fresh = saved(TestCodes.code(client, TestTokens.newOwner(), T0));
+        AuthorizationCode consumed = saved(TestCodes.code(client, TestTokens.newOwner(), T0));
+        await(codes.consume(consumed.digest()));
+        AuthorizationCode other = saved(TestCodes.code(T0));
+
+        await(codes.deleteAllOf(client));
+
+        assertThat(await(codes.find(fresh.digest()))).isEmpty();
+        assertThat(await(codes.consume(fresh.digest()))).isEqualTo(Consumption.NOT_FOUND);
+        assertThat(await(codes.find(consumed.digest()))).isEmpty();
+        assertThat(await(codes.find(other.digest()))).contains(other);
+    }
+
+    @Test
+    void deletingAllOfAnOwnerDeletesTheirCodesAndNoOther() {
+        TokenOwnerRef owner = TestTokens.newOwner();
+        AuthorizationCode first = saved(TestCodes.code(TestTokens.newClientId(), owner, T0));
+        AuthorizationCode second = saved(TestCodes.code(TestTokens.newClientId(), owner, T0));
+        AuthorizationCode other = saved(TestCodes.code(T0));
+
+        await(codes.deleteAllOf(owner.subject()));
+
+        assertThat(await(codes.find(first.digest()))).isEmpty();
+        assertThat(await(codes.find(second.digest()))).isEmpty();
+        assertThat(await(codes.find(other.digest()))).contains(other);
+    }
 
     private AuthorizationCode saved(AuthorizationCode code) {
         await(codes.save(code));

@@ -116,6 +116,51 @@ public abstract class ClientRepositoryContract {
     }
 
     @Test
+    void replacingTheSecretOfAConfidentialClientKeepsEverythingElse() {
+        RegisteredClient client = TestClients.confidential();
+        await(clients.add(client));
+        SecretDigest fresh = SecretDigest.of("a fresh secret of enough length, 0123456789");
+
+        assertThat(await(clients.replaceSecret(client.id(), fresh))).isTrue();
+
+        RegisteredClient found = await(clients.findById(client.id())).orElseThrow();
+        assertThat(found.secretDigest()).contains(fresh);
+        assertThat(found).isEqualTo(new RegisteredClient(client.id(), client.name(), client.authMethod(),
+                Optional.of(fresh), client.grantTypes(), client.redirectUris(), client.scope(), client.requirePkce()));
+    }
+
+    @Test
+    void replacingTheSecretOfAPublicOrUnknownClientChangesNothing() {
+        RegisteredClient publicClient = TestClients.publicClient(TestClients.newId());
+        await(clients.add(publicClient));
+        SecretDigest fresh = SecretDigest.of("a fresh secret of enough length, 0123456789");
+
+        assertThat(await(clients.replaceSecret(publicClient.id(), fresh))).isFalse();
+        assertThat(await(clients.replaceSecret(TestClients.newId(), fresh))).isFalse();
+
+        assertThat(await(clients.findById(publicClient.id()))).contains(publicClient);
+    }
+
+    @Test
+    void deletedClientIsGoneAndItsIdFreeAgain() {
+        RegisteredClient client = TestClients.confidential();
+        RegisteredClient other = TestClients.confidential();
+        await(clients.add(client));
+        await(clients.add(other));
+
+        assertThat(await(clients.delete(client.id()))).isTrue();
+
+        assertThat(await(clients.findById(client.id()))).isEmpty();
+        assertThat(await(clients.list())).doesNotContain(client).contains(other);
+        assertThat(await(clients.add(client))).isEqualTo(Addition.ADDED);
+    }
+
+    @Test
+    void deletingAnUnknownClientReportsFalse() {
+        assertThat(await(clients.delete(TestClients.newId()))).isFalse();
+    }
+
+    @Test
     void concurrentUpsertsOfOneIdLeaveOneWholeRegistration() throws Exception {
         ClientId id = TestClients.newId();
         List<RegisteredClient> candidates = new ArrayList<>();

@@ -122,6 +122,34 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void revokingAllOfAClientForgetsEveryConsentGivenToItAndNoOther() {
+        Consent first = TestCodes.consent(Scope.of("read"), T0);
+        Consent sameClient = new Consent(TestUsers.newId(), first.clientId(), Scope.of("write"), T0);
+        Consent otherClient = new Consent(first.subject(), TestTokens.newClientId(), Scope.of("read"), T0);
+        List.of(first, sameClient, otherClient).forEach(c -> await(consents.grant(c)));
+
+        await(consents.revokeAllOf(first.clientId()));
+
+        assertThat(await(consents.find(first.subject(), first.clientId()))).isEmpty();
+        assertThat(await(consents.find(sameClient.subject(), sameClient.clientId()))).isEmpty();
+        assertThat(await(consents.find(otherClient.subject(), otherClient.clientId()))).contains(otherClient);
+    }
+
+    @Test
+    void revokingAllOfASubjectForgetsEveryConsentTheyGaveAndNoOther() {
+        Consent first = TestCodes.consent(Scope.of("read"), T0);
+        Consent sameSubject = new Consent(first.subject(), TestTokens.newClientId(), Scope.of("write"), T0);
+        Consent otherSubject = new Consent(TestUsers.newId(), first.clientId(), Scope.of("read"), T0);
+        List.of(first, sameSubject, otherSubject).forEach(c -> await(consents.grant(c)));
+
+        await(consents.revokeAllOf(first.subject()));
+
+        assertThat(await(consents.find(first.subject(), first.clientId()))).isEmpty();
+        assertThat(await(consents.find(sameSubject.subject(), sameSubject.clientId()))).isEmpty();
+        assertThat(await(consents.find(otherSubject.subject(), otherSubject.clientId()))).contains(otherSubject);
+    }
+
+    @Test
     void grantAfterRevocationStartsAfresh() {
         Consent first = TestCodes.consent(Scope.of("read", "write"), T0);
         await(consents.grant(first));

@@ -5,6 +5,7 @@ import static dev.whosthat.oauth.domain.port.TestTokens.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whosthat.oauth.domain.session.LoginSession;
+import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,6 +140,25 @@ public abstract class SessionStoreContract {
         Concurrently.run(Concurrently.THREADS, i -> sessions.delete(session.digest()));
 
         assertThat(await(sessions.find(session.digest()))).isEmpty();
+    }
+
+    @Test
+    void deletingAllOfAnOwnerEndsEverySessionOfThemAndNoOther() {
+        TokenOwnerRef owner = TestTokens.newOwner();
+        LoginSession first = saved(TestCodes.session(owner, T0));
+        LoginSession second = saved(TestCodes.session(owner, T0.plusSeconds(60)));
+        LoginSession other = saved(TestCodes.session(T0));
+
+        await(sessions.deleteAllOf(owner.subject()));
+
+        assertThat(await(sessions.find(first.digest()))).isEmpty();
+        assertThat(await(sessions.find(second.digest()))).isEmpty();
+        assertThat(await(sessions.find(other.digest()))).contains(other);
+    }
+
+    @Test
+    void deletingAllOfAnOwnerWithoutSessionsIsHarmless() {
+        await(sessions.deleteAllOf(TestUsers.newId()));
     }
 
     private LoginSession saved(LoginSession session) {

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.domain.port;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.code.CodeVerifier;
@@ -8,6 +9,7 @@ import dev.whosthat.oauth.domain.consent.Consent;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.session.LoginSession;
 import dev.whosthat.oauth.domain.token.GrantId;
+import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,6 +40,17 @@ public final class TestCodes {
         return new AuthorizationCode(TestTokens.unknownDigest(), new GrantId(TestTokens.unique()),
                 TestTokens.newClientId(), new RedirectUri("https://client.example/only"), false, Scope.EMPTY,
                 TestTokens.newOwner(), Optional.empty(), now, now.plus(CODE_LIFETIME));
+    }
+
+    /** A code of {@code client} for {@code owner}, issued at {@code now}. */
+    public static AuthorizationCode code(ClientId client, TokenOwnerRef owner, Instant now) {
+        return new AuthorizationCode(TestTokens.unknownDigest(), new GrantId(TestTokens.unique()), client,
+                new RedirectUri("https://client.example/cb"), true, Scope.of("read"), owner, Optional.empty(), now,
+                now.plus(CODE_LIFETIME));
+    }
+
+    public static LoginSession session(TokenOwnerRef owner, Instant now) {
+        return new LoginSession(TestTokens.unknownDigest(), owner, now, now.plus(SESSION_LIFETIME));
     }
 
     public static LoginSession session(Instant now) {

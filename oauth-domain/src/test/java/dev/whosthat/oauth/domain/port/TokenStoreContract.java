@@ -6,10 +6,12 @@ import static dev.whosthat.oauth.domain.port.TestTokens.accessDigest;
 import static dev.whosthat.oauth.domain.port.TestTokens.refreshDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -377,6 +379,62 @@ public abstract class TokenStoreContract {
 
         assertThat(results).containsOnly(Rotation.ROTATED);
         assertThat(successors).allSatisfy(s -> assertThat(await(tokens.findAccessToken(accessDigest(s)))).isPresent());
+    }
+
+    // --- revoking everything of a client or an owner ----------------------------------------
+
+    @Test
+    void revokingAllOfAClientRevokesEveryGrantOfItAndNoOther() {
+        ClientId client = TestTokens.newClientId();
+        IssuedTokens withRefresh = saved(TestTokens.withRefresh(client, TestTokens.newOwner(), T0));
+        IssuedTokens accessOnly = saved(TestTokens.accessOnly(client, T0));
+        IssuedTokens otherClient = saved(TestTokens.withRefresh(T0));
+
+        await(tokens.revokeAllOf(client));
+
+        assertThat(await(tokens.findAccessToken(accessDigest(withRefresh)))).isEmpty();
+        assertThat(await(tokens.findAccessToken(accessDigest(accessOnly)))).isEmpty();
+        assertRefreshTokenNotActive(refreshDigest(withRefresh));
+        assertThat(await(tokens.rotate(refreshDigest(withRefresh), TestTokens.successorOf(withRefresh, T0.plusSeconds(1)))))
+                .isEqualTo(Rotation.INACTIVE);
+        assertThat(await(tokens.findAccessToken(accessDigest(otherClient)))).contains(otherClient.access().token());
+        assertThat(await(tokens.findRefreshToken(refreshDigest(otherClient))))
+                .hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(RefreshToken.State.ACTIVE));
+    }
+
+    @Test
+    void tokensSavedLaterForAGrantOfARevokedClientAreRefused() {
+        ClientId client = TestTokens.newClientId();
+        IssuedTokens first = saved(TestTokens.withRefresh(client, TestTokens.newOwner(), T0));
+        await(tokens.revokeAllOf(client));
+
+        IssuedTokens late = saved(TestTokens.successorOf(first, T0.plusSeconds(1)));
+
+        assertThat(await(tokens.findAccessToken(accessDigest(late)))).isEmpty();
+    }
+
+    @Test
+    void revokingAllOfAnOwnerRevokesEveryGrantIssuedForThemAndNoOther() {
+        TokenOwnerRef owner = TestTokens.newOwner();
+        IssuedTokens viaOneClient = saved(TestTokens.withRefresh(TestTokens.newClientId(), owner, T0));
+        IssuedTokens viaAnother = saved(TestTokens.withRefresh(TestTokens.newClientId(), owner, T0));
+        IssuedTokens otherOwner = saved(TestTokens.withRefresh(T0));
+        IssuedTokens clientOnly = saved(TestTokens.accessOnly(T0));
+
+        await(tokens.revokeAllOf(owner.subject()));
+
+        for (IssuedTokens revoked : List.of(viaOneClient, viaAnother)) {
+            assertThat(await(tokens.findAccessToken(accessDigest(revoked)))).isEmpty();
+            assertRefreshTokenNotActive(refreshDigest(revoked));
+        }
+        assertThat(await(tokens.findAccessToken(accessDigest(otherOwner)))).contains(otherOwner.access().token());
+        assertThat(await(tokens.findAccessToken(accessDigest(clientOnly)))).contains(clientOnly.access().token());
+    }
+
+    @Test
+    void revokingAllOfAClientOrOwnerWithoutTokensIsHarmless() {
+        await(tokens.revokeAllOf(TestTokens.newClientId()));
+        await(tokens.revokeAllOf(TestTokens.newOwner().subject()));
     }
 
     // --- helpers ---------------------------------------------------------------------------

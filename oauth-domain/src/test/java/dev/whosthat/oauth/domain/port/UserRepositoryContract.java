@@ -25,6 +25,10 @@ public abstract class UserRepositoryContract {
         users = repository();
     }
 
+    private static UserAccount account(String username) {
+        return new UserAccount(TestUsers.newId(), new Username(username), TestUsers.newHash());
+    }
+
     @Test
     void unknownUsernameIsNotFound() {
         assertThat(await(users.findByUsername(TestUsers.newUsername()))).isEmpty();
@@ -88,6 +92,39 @@ public abstract class UserRepositoryContract {
         await(users.updatePasswordHash(updated.id(), TestUsers.newHash()));
 
         assertThat(await(users.findByUsername(other.username()))).contains(other);
+    }
+
+    @Test
+    void listHoldsAddedAccountsOrderedByUsername() {
+        String prefix = "list-" + TestTokens.unique();
+        List<UserAccount> accounts = List.of(account(prefix + "-b"), account(prefix + "-c"), account(prefix + "-a"));
+        accounts.forEach(account -> await(users.add(account)));
+
+        List<UserAccount> listed = await(users.list());
+
+        assertThat(listed).filteredOn(a -> a.username().value().startsWith(prefix))
+                .containsExactly(accounts.get(2), accounts.get(0), accounts.get(1));
+    }
+
+    @Test
+    void deletedAccountIsGoneAndItsUsernameFreeAgain() {
+        UserAccount account = TestUsers.newAccount();
+        UserAccount other = TestUsers.newAccount();
+        await(users.add(account));
+        await(users.add(other));
+
+        assertThat(await(users.delete(account.id()))).isTrue();
+
+        assertThat(await(users.findByUsername(account.username()))).isEmpty();
+        assertThat(await(users.list())).doesNotContain(account).contains(other);
+        assertThat(await(users.updatePasswordHash(account.id(), TestUsers.newHash()))).isFalse();
+        UserAccount newcomer = new UserAccount(TestUsers.newId(), account.username(), TestUsers.newHash());
+        assertThat(await(users.add(newcomer))).isEqualTo(Addition.ADDED);
+    }
+
+    @Test
+    void deletingAnUnknownAccountReportsFalse() {
+        assertThat(await(users.delete(TestUsers.newId()))).isFalse();
     }
 
     @Test
