@@ -7,7 +7,11 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.whosthat.oauth.bootstrap.config.OperationsSettings.LogFormat;
+import dev.whosthat.oauth.bootstrap.observe.JsonLineEncoder;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's default logging, set up in code: parsing an XML configuration costs about half a
@@ -16,19 +20,19 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
+    private static final String APPENDER = "CONSOLE";
+    /** Key/value pairs follow the message as {@code key="value"}; a line without any gets no trailing space. */
+    private static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%replace( %kvp){'^ $', ''}%n";
+
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
-        encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("CONSOLE");
-        console.setEncoder(encoder);
+        console.setName(APPENDER);
+        console.setEncoder(encoder(context, LogFormat.TEXT));
         console.start();
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.vertx").setLevel(Level.INFO);
@@ -36,5 +40,36 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         root.setLevel(Level.INFO);
         root.addAppender(console);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Switches the console to the configured format, once the configuration is known. Does nothing
+     * (and says so) when logging was configured otherwise, by {@code -Dlogback.configurationFile}.
+     */
+    public static boolean use(LogFormat format) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
+                || !(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof ConsoleAppender<ILoggingEvent> console)) {
+            return false;
+        }
+        Encoder<ILoggingEvent> encoder = encoder(context, format);
+        console.stop();
+        console.setEncoder(encoder);
+        console.start();
+        return true;
+    }
+
+    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+        Encoder<ILoggingEvent> encoder = switch (format) {
+            case TEXT -> {
+                PatternLayoutEncoder text = new PatternLayoutEncoder();
+                text.setPattern(TEXT_PATTERN);
+                yield text;
+            }
+            case JSON -> new JsonLineEncoder();
+        };
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
     }
 }
