@@ -39,6 +39,9 @@ public final class Main {
         }
         try {
             ServerConfig config = ConfigLoader.load(configFile, System.getenv());
+            if (!ConsoleLogging.use(config.operations().logFormat())) {
+                LOG.info("logging is configured by logback.configurationFile: logging.format is not applied");
+            }
             DemoSeed demo = config.demo() ? DemoSeed.random() : null;
             OAuthServer server = OAuthServer.start(demo == null ? config : demo.addTo(config));
             LOG.info("whosThat OAuth server listening on {}:{} as issuer {} (storage: {})",
@@ -46,7 +49,7 @@ public final class Main {
             if (demo != null) {
                 System.out.println(demo.banner(server.issuer()));
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server), "shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndHalt(server), "shutdown"));
         } catch (ConfigException bad) {
             System.err.println("error: " + bad.getMessage());
             System.exit(2);
@@ -85,11 +88,23 @@ public final class Main {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static void closeQuietly(OAuthServer server) {
+    /**
+     * On SIGTERM (or SIGINT): a graceful shutdown, then exit status 0 if it was clean, 1 if not. A
+     * JVM that a signal ends exits with 128 + the signal (143) whatever its hooks did, which a
+     * supervisor (systemd, Kubernetes, a CI script) reads as a failure: halting from the hook is the
+     * one way to report the orderly stop that it asked for. Nothing else is left to run by then:
+     * the server was the last thing the JVM kept alive for.
+     */
+    private static void stopAndHalt(OAuthServer server) {
+        int status = 0;
         try {
-            server.close();
+            server.shutdown();
         } catch (Exception e) {
             LOG.warn("shutdown was not clean: {}", e.toString());
+            status = 1;
         }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 }

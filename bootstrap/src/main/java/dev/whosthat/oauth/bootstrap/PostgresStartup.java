@@ -53,7 +53,7 @@ final class PostgresStartup {
                         .get(ATTEMPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 logSchema(storage);
                 return new StorageAdapters(storage.clients(), storage.users(), storage.tokens(), storage.codes(),
-                        storage.sessions(), storage.consents(), storage.failures(), () -> close(storage));
+                        storage.sessions(), storage.consents(), storage.failures(), storage.health(), () -> close(storage));
             } catch (ExecutionException failed) {
                 if (!(failed.getCause() instanceof StorageUnavailableException notNow)) {
                     throw unusable(settings, failed.getCause());

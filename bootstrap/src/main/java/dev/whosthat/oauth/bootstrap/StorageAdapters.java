@@ -5,6 +5,7 @@ import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
 import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryStorageHealth;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
 import dev.whosthat.oauth.bootstrap.config.StorageSettings;
@@ -13,6 +14,7 @@ import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
 import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.SessionStore;
+import dev.whosthat.oauth.domain.port.StorageHealth;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
 import io.vertx.core.Vertx;
@@ -31,6 +33,7 @@ record StorageAdapters(
         SessionStore sessions,
         ConsentStore consents,
         FailureCounter failures,
+        StorageHealth health,
         Runnable closer) {
 
     /**
@@ -47,7 +50,7 @@ record StorageAdapters(
         return switch (settings.kind()) {
             case MEMORY -> new StorageAdapters(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryTokenStore(clock), new InMemoryAuthorizationCodeStore(), new InMemorySessionStore(),
-                    new InMemoryConsentStore(), new InMemoryFailureCounter(), () -> { });
+                    new InMemoryConsentStore(), new InMemoryFailureCounter(), new InMemoryStorageHealth(), () -> { });
             case POSTGRES -> PostgresStartup.open(settings, vertx, clock);
         };
     }

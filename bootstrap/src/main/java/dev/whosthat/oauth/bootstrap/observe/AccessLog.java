@@ -2,8 +2,10 @@ package dev.whosthat.oauth.bootstrap.observe;
 
 import dev.whosthat.oauth.adapter.http.observe.ObservedRequest;
 import dev.whosthat.oauth.adapter.http.observe.RequestObserver;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One line per request on the logger {@code dev.whosthat.oauth.access}, so that operators can route
@@ -17,13 +19,17 @@ public final class AccessLog implements RequestObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
+    /** Probes and scrapes come every few seconds and say nothing new: they are logged at DEBUG. */
+    private static final Set<String> QUIET_ENDPOINTS = Set.of("health", "metrics");
+
     @Override
     public void completed(ObservedRequest request) {
-        if (!LOG.isInfoEnabled()) {
+        Level level = QUIET_ENDPOINTS.contains(request.endpoint()) ? Level.DEBUG : Level.INFO;
+        if (!LOG.isEnabledForLevel(level)) {
             return;
         }
         long millis = request.duration().toMillis();
-        LOG.atInfo()
+        LOG.atLevel(level)
                 .addKeyValue("method", request.method())
                 .addKeyValue("path", request.path())
                 .addKeyValue("status", request.status())

@@ -1,6 +1,5 @@
 package dev.whosthat.oauth.bootstrap.observe;
 
-import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
 import dev.whosthat.oauth.adapter.http.observe.RequestObserver;
 import dev.whosthat.oauth.domain.port.AuditTrail;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -9,10 +8,12 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -27,12 +28,17 @@ public final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
     /**
-     * A Vert.x instance that reports into this registry. The event bus, verticles and datagram
-     * sockets are not used by the server, so their series would only be noise.
+     * A Vert.x instance that reports into this registry, with the JVM's own series (memory, GC,
+     * threads). The event bus, verticles and datagram sockets are not used by the server, so their
+     * series would only be noise. The local address tells the main listener from the metrics one.
      */
     public Vertx vertx() {
+        Set<Label> labels = new HashSet<>(MicrometerMetricsOptions.DEFAULT_LABELS);
+        labels.add(Label.LOCAL);
         MicrometerMetricsOptions options = new MicrometerMetricsOptions()
                 .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setLabels(labels)
                 .setDisabledMetricsCategories(Set.of(MetricsDomain.EVENT_BUS.name(), MetricsDomain.VERTICLES.name(),
                         MetricsDomain.DATAGRAM_SOCKET.name()));
         return Vertx.builder()
@@ -51,11 +57,7 @@ public final class Metrics {
 
     /** {@code GET /metrics}: the Prometheus text format. */
     public Handler<RoutingContext> scrape() {
-        Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
-        return ctx -> {
-            RequestFacts.of(ctx).endpoint("metrics");
-            scrape.handle(ctx);
-        };
+        return PrometheusScrapingHandler.create(registry);
     }
 
     public PrometheusMeterRegistry registry() {

@@ -51,6 +51,10 @@ public final class HealthRoutes {
      */
     public static void mount(Router router, StorageHealth storage, BooleanSupplier serving, Duration timeout) {
         HealthRoutes health = new HealthRoutes(storage, serving, timeout);
+        router.route("/health/*").handler(ctx -> {
+            RequestFacts.of(ctx).endpoint("health");
+            ctx.next();
+        });
         router.get(LIVE).handler(health::live);
         router.route(LIVE).handler(new MethodNotAllowed("GET"));
         router.get(READY).handler(health::ready);
@@ -58,12 +62,10 @@ public final class HealthRoutes {
     }
 
     private void live(RoutingContext ctx) {
-        RequestFacts.of(ctx).endpoint("health");
         Responses.json(ctx, 200, Json.write(Map.of("status", "up")));
     }
 
     private void ready(RoutingContext ctx) {
-        RequestFacts.of(ctx).endpoint("health");
         if (!serving.getAsBoolean()) {
             unavailable(ctx, "shutting_down", "the server is shutting down");
             return;
