@@ -118,12 +118,12 @@ class OperationsEndpointsTest {
         assertThat(ops.token(OpsServer.CLIENT_ID, OpsServer.SECRET, "grant_type=client_credentials").statusCode()).isEqualTo(200);
 
         int metricsPort = ops.server.metricsPort().orElseThrow();
-        String scrape = scrape(OpsServer.get(metricsPort, "/metrics"));
+        String scrape = scrape(ops.get(metricsPort, "/metrics"));
 
         assertThat(metricsPort).isNotEqualTo(ops.server.port());
         assertSample(scrape, "oauth_requests_total", "endpoint=\"token\"", "outcome=\"ok\"");
         assertThat(ops.get("/metrics").statusCode()).isEqualTo(404);
-        assertThat(OpsServer.get(metricsPort, "/oauth2/token").statusCode()).isEqualTo(404);
+        assertThat(ops.get(metricsPort, "/oauth2/token").statusCode()).isEqualTo(404);
     }
 
     static String scrape(HttpResponse<String> response) {

@@ -40,7 +40,8 @@ final class OpsServer implements AutoCloseable {
     /** Hashing at the OWASP cost would only slow the tests down. */
     static final Argon2idPasswordHasher.Cost CHEAP_HASHING = new Argon2idPasswordHasher.Cost(1024, 1, 1);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+    /** A client per server: a connection kept from an earlier test's server must never meet a later one on its port. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     final OAuthServer server;
@@ -66,7 +67,7 @@ final class OpsServer implements AutoCloseable {
         return get(server.port(), path);
     }
 
-    static HttpResponse<String> get(int port, String path) {
+    HttpResponse<String> get(int port, String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET());
     }
 
@@ -94,9 +95,9 @@ final class OpsServer implements AutoCloseable {
         return response.body().replaceAll(".*\"" + name + "\":\"([^\"]+)\".*", "$1");
     }
 
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return HTTP.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
