@@ -59,7 +59,7 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         return true;
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
         Encoder<ILoggingEvent> encoder = switch (format) {
             case TEXT -> {
                 PatternLayoutEncoder text = new PatternLayoutEncoder();
