@@ -36,6 +36,9 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         console.start();
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.vertx").setLevel(Level.INFO);
+        // Vert.x registers some gauges more than once on purpose (one per server socket), which
+        // Micrometer warns about at start-up: vert-x3/vertx-micrometer-metrics#259, micrometer#6931.
+        context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console);
