@@ -46,7 +46,8 @@ class ReadinessTest {
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
         String scrape = get("/metrics").body();
         assertThat(scrape).containsPattern("vertx_pool_\\w+\\{[^}]*pool_name=\"whosthat\"");
-        assertThat(scrape).containsPattern("vertx_pool_\\w+\\{[^}]*pool_type=\"sql\"");
+        assertThat(scrape).containsPattern("vertx_pool_\\w+\\{[^}]*pool_type=\"sql\"")
+                .contains("vertx_pool_in_use{").contains("vertx_pool_queue_pending{").contains("vertx_pool_usage_seconds_count{");
 
         postgres.stop();
 
