@@ -160,15 +160,10 @@ class OAuthServerJarIT {
         assertThat(log).containsPattern("\\{\"timestamp\":[^\\n]*\"logger\":\"dev.whosthat.oauth.access\"[^\\n]*\"status\":200");
     }
 
-    private CompletableFuture<HttpResponse<String>> tokenAsync(int port, String clientId, String secret, String form) {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    private static CompletableFuture<HttpResponse<String>> tokenAsync(int port, String clientId, String secret, String form) {
         // A client of its own, so that the request has a connection of its own.
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().sendAsync(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(tokenRequest(port, clientId, secret, form), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Until the server's own gauge shows a POST being handled: the request is in, not on its way. */
@@ -203,12 +198,15 @@ class OAuthServerJarIT {
     }
 
     private HttpResponse<String> token(int port, String clientId, String secret, String form) throws Exception {
+        return http.send(tokenRequest(port, clientId, secret, form), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest tokenRequest(int port, String clientId, String secret, String form) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
     private Output start(Map<String, String> env, String... args) throws IOException {
