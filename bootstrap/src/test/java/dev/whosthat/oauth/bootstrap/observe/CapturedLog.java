@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,18 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
 
     static CapturedLog of(String loggerName) {
         return new CapturedLog(loggerName);
+    }
+
+    /**
+     * Waits until at least {@code count} events arrived: a request's line is written once its
+     * response has ended, which may be just after the client has read it.
+     */
+    List<ILoggingEvent> await(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (events.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return List.copyOf(events);
     }
 
     @Override

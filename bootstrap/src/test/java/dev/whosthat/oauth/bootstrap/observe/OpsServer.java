@@ -2,6 +2,7 @@ package dev.whosthat.oauth.bootstrap.observe;
 
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.application.client.ClientRegistration;
+import dev.whosthat.oauth.application.throttle.ThrottleSettings;
 import dev.whosthat.oauth.bootstrap.OAuthServer;
 import dev.whosthat.oauth.bootstrap.config.MetricsSettings;
 import dev.whosthat.oauth.bootstrap.config.OperationsSettings;
@@ -53,7 +54,7 @@ final class OpsServer implements AutoCloseable {
     static OpsServer start(MetricsSettings metrics) throws Exception {
         ServerConfig config = new ServerConfig("http://127.0.0.1:9", "127.0.0.1", 0, StorageSettings.MEMORY,
                 List.of(client()), List.of(new UserSeed(new Username(USERNAME), new Password(PASSWORD))),
-                TokenLifetimes.DEFAULTS, CHEAP_HASHING, false, OperationsSettings.DEFAULTS.withMetrics(metrics));
+                TokenLifetimes.DEFAULTS, CHEAP_HASHING, ThrottleSettings.DEFAULTS, false, OperationsSettings.DEFAULTS.withMetrics(metrics));
         return new OpsServer(OAuthServer.start(config));
     }
 

@@ -33,7 +33,7 @@ class RequestLogTest {
         try (CapturedLog access = CapturedLog.of(AccessLog.LOGGER)) {
             assertThat(ops.passwordGrant().statusCode()).isEqualTo(200);
 
-            assertThat(access.events).hasSize(1);
+            assertThat(access.await(1)).hasSize(1);
             ILoggingEvent line = access.events.get(0);
             Map<String, String> fields = CapturedLog.pairs(line);
             assertThat(line.getLevel()).isEqualTo(Level.INFO);
@@ -57,7 +57,7 @@ class RequestLogTest {
                     + OpsServer.PASSWORD);
             ops.get("/api/me?access_token=" + access1);
 
-            assertThat(access.events).hasSize(5);
+            assertThat(access.await(5)).hasSize(5);
             assertThat(access.everything()).doesNotContain(access1).doesNotContain(OpsServer.SECRET)
                     .doesNotContain("wrong-secret-value").doesNotContain(OpsServer.PASSWORD).doesNotContain("state-secret-123")
                     .doesNotContain("challenge-secret-456").doesNotContain("?");
@@ -72,8 +72,27 @@ class RequestLogTest {
         try (CapturedLog access = CapturedLog.of(AccessLog.LOGGER)) {
             ops.get("/health/ready");
             ops.get("/metrics");
+            ops.get("/.well-known/oauth-authorization-server");
 
-            assertThat(access.events).isEmpty();
+            assertThat(access.await(1)).extracting(event -> CapturedLog.pairs(event).get("endpoint")).containsExactly("metadata");
+        }
+    }
+
+    @Test
+    void securityEventsOfRealRequestsReachTheAuditLogWithoutSecrets() throws Exception {
+        ops = OpsServer.start(MetricsSettings.MAIN_LISTENER);
+        try (CapturedLog audit = CapturedLog.of(AuditLog.LOGGER)) {
+            String token = OpsServer.field(ops.passwordGrant(), "access_token");
+            ops.token(OpsServer.CLIENT_ID, "wrong-secret-value", "grant_type=client_credentials");
+
+            assertThat(audit.await(3)).extracting(event -> CapturedLog.pairs(event).get("event"))
+                    .contains("sign_in_succeeded", "token_issued", "client_authentication_failed");
+            assertThat(audit.events).filteredOn(event -> "token_issued".equals(CapturedLog.pairs(event).get("event")))
+                    .singleElement().satisfies(event -> assertThat(CapturedLog.pairs(event))
+                            .containsEntry("subject", OpsServer.USERNAME).containsEntry("client_id", OpsServer.CLIENT_ID)
+                            .containsEntry("source", "127.0.0.1").containsEntry("detail", "password"));
+            assertThat(audit.everything()).doesNotContain(token).doesNotContain(OpsServer.SECRET)
+                    .doesNotContain(OpsServer.PASSWORD).doesNotContain("wrong-secret-value");
         }
     }
 

@@ -90,7 +90,7 @@ class DatabaseOutageTest {
 
         postgres.startAgain();
 
-        assertThat(awaitStatus(200, () -> Http.get(server.port(), "/health/ready")).statusCode()).isEqualTo(200);
+        assertThat(awaitStatus(200, 503, () -> Http.get(server.port(), "/health/ready")).statusCode()).isEqualTo(200);
     }
 
     private static void assertUnavailable(Supplier<HttpResponse<String>> request) {
