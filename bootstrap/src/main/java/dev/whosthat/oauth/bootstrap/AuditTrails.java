@@ -1,6 +1,7 @@
 package dev.whosthat.oauth.bootstrap;
 
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
+import dev.whosthat.oauth.bootstrap.observe.AuditLog;
 import dev.whosthat.oauth.domain.port.AuditTrail;
 
 /** Where the security events of the admin commands go. */
@@ -10,13 +11,11 @@ public final class AuditTrails {
     }
 
     /**
-     * The trail for the admin command line (a rotated client secret, say).
-     *
-     * <p>TODO when the log and metrics audit trails of issue 6 are merged: build them here from
-     * the configuration, the one place the command line takes its trail from. Until then events are
-     * not recorded.
+     * The trail for the admin command line (a rotated client secret, say): the audit logger, as for
+     * the server, on standard error like every other message of a command. A command is over in a
+     * moment, so it keeps no metrics.
      */
     public static AuditTrail forAdminCommands(ServerConfig config) {
-        return AuditTrail.NONE;
+        return new AuditLog();
     }
 }

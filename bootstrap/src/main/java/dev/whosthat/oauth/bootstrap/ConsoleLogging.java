@@ -7,7 +7,12 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.whosthat.oauth.bootstrap.config.OperationsSettings.LogFormat;
+import dev.whosthat.oauth.bootstrap.observe.AuditLog;
+import dev.whosthat.oauth.bootstrap.observe.JsonLineEncoder;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's default logging, set up in code: parsing an XML configuration costs about half a
@@ -16,22 +21,28 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
+    private static final String APPENDER = "CONSOLE";
+    /** Key/value pairs follow the message as {@code key="value"}; a line without any gets no trailing space. */
+    private static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%replace( %kvp){'^ $', ''}%n";
+
     /**
-     * For the admin commands, whose standard output is for scripts: only warnings and errors are
-     * logged, and on standard error. Does nothing when another logging configuration took over.
+     * For the admin commands, whose standard output is for scripts: only warnings, errors and the
+     * audit trail are logged, and on standard error. Does nothing when another logging configuration took over.
      */
     public static void quietOnStandardError() {
-        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender("CONSOLE") instanceof ConsoleAppender<ILoggingEvent> console
+        if (root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> console
                 && System.getProperty("logback.configurationFile") == null) {
             console.stop();
             console.setTarget("System.err");
             console.start();
             root.setLevel(Level.WARN);
             context.getLogger("io.vertx").setLevel(Level.WARN);
+            // The audit trail stays complete: a rotated secret is recorded whoever rotated it.
+            context.getLogger(AuditLog.LOGGER).setLevel(Level.INFO);
         }
     }
 
@@ -40,20 +51,50 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%n");
-        encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
-        console.setName("CONSOLE");
-        console.setEncoder(encoder);
+        console.setName(APPENDER);
+        console.setEncoder(encoder(context, LogFormat.TEXT));
         console.start();
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("io.vertx").setLevel(Level.INFO);
+        // Vert.x registers some gauges more than once on purpose (one per server socket), which
+        // Micrometer warns about at start-up: vert-x3/vertx-micrometer-metrics#259, micrometer#6931.
+        context.getLogger("io.micrometer.core.instrument.MeterRegistry").setLevel(Level.ERROR);
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(console);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /**
+     * Switches the console to the configured format, once the configuration is known. Does nothing
+     * (and says so) when logging was configured otherwise, by {@code -Dlogback.configurationFile}.
+     */
+    public static boolean use(LogFormat format) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
+                || !(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof ConsoleAppender<ILoggingEvent> console)) {
+            return false;
+        }
+        Encoder<ILoggingEvent> encoder = encoder(context, format);
+        console.stop();
+        console.setEncoder(encoder);
+        console.start();
+        return true;
+    }
+
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+        Encoder<ILoggingEvent> encoder = switch (format) {
+            case TEXT -> {
+                PatternLayoutEncoder text = new PatternLayoutEncoder();
+                text.setPattern(TEXT_PATTERN);
+                yield text;
+            }
+            case JSON -> new JsonLineEncoder();
+        };
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
     }
 }

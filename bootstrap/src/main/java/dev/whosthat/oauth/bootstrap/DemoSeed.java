@@ -54,7 +54,7 @@ public final class DemoSeed {
         List<UserSeed> users = new ArrayList<>(config.users());
         users.add(new UserSeed(new Username(USERNAME), password));
         return new ServerConfig(config.issuer(), config.host(), config.port(), config.storage(), clients, users,
-                config.tokenLifetimes(), config.passwordHashing(), config.throttling(), config.demo());
+                config.tokenLifetimes(), config.passwordHashing(), config.throttling(), config.demo(), config.operations());
     }
 
     /** The start-up banner: what is running, the credentials, and commands to paste. */

@@ -2,14 +2,23 @@ package dev.whosthat.oauth.bootstrap;
 
 import dev.whosthat.oauth.adapter.http.OAuthHttpSettings;
 import dev.whosthat.oauth.adapter.http.OAuthRoutes;
+import dev.whosthat.oauth.adapter.http.health.HealthRoutes;
+import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
+import dev.whosthat.oauth.adapter.http.observe.RequestObserver;
+import dev.whosthat.oauth.adapter.http.support.MethodNotAllowed;
 import dev.whosthat.oauth.adapter.http.resource.DemoResources;
 import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
 import dev.whosthat.oauth.adapter.memory.SecureRandomTokenGenerator;
 import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.bootstrap.config.ConfigException;
+import dev.whosthat.oauth.bootstrap.config.MetricsSettings;
+import dev.whosthat.oauth.bootstrap.observe.AccessLog;
+import dev.whosthat.oauth.bootstrap.observe.AuditLog;
+import dev.whosthat.oauth.bootstrap.observe.Metrics;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
 import dev.whosthat.oauth.domain.port.AuditTrail;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -18,12 +27,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A running server: the adapters chosen by the configuration, wired around the use cases. */
 public final class OAuthServer implements AutoCloseable {
@@ -32,22 +45,37 @@ public final class OAuthServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
     private static final int PASSWORD_QUEUE_PER_THREAD = 64;
+    /**
+     * How long readiness waits for the storage: a healthy database answers {@code SELECT 1} in
+     * milliseconds, and a probe that waited as long as a request may (several seconds) would hang
+     * the prober instead of telling it something.
+     */
+    static final Duration READINESS_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuthServer.class);
 
     private final Vertx vertx;
     private final HttpServer http;
+    private final Optional<HttpServer> metricsListener;
     private final ExecutorService passwordHashing;
     private final StorageAdapters storage;
     private final ExpirySweeper sweeper;
     private final String issuer;
+    private final AtomicBoolean serving;
+    private final Duration shutdownGrace;
 
-    private OAuthServer(Vertx vertx, HttpServer http, ExecutorService passwordHashing, StorageAdapters storage,
-                        ExpirySweeper sweeper, String issuer) {
+    private OAuthServer(Vertx vertx, HttpServer http, Optional<HttpServer> metricsListener, ExecutorService passwordHashing,
+                        StorageAdapters storage, ExpirySweeper sweeper, String issuer, AtomicBoolean serving,
+                        Duration shutdownGrace) {
         this.vertx = vertx;
         this.http = http;
+        this.metricsListener = metricsListener;
         this.passwordHashing = passwordHashing;
         this.storage = storage;
         this.sweeper = sweeper;
         this.issuer = issuer;
+        this.serving = serving;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /**
@@ -56,7 +84,9 @@ public final class OAuthServer implements AutoCloseable {
      */
     public static OAuthServer start(ServerConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
-        Vertx vertx = Vertx.vertx();
+        MetricsSettings exposure = config.operations().metrics();
+        Optional<Metrics> metrics = exposure.enabled() ? Optional.of(new Metrics()) : Optional.empty();
+        Vertx vertx = metrics.map(Metrics::vertx).orElseGet(Vertx::vertx);
         StorageAdapters storage;
         try {
             storage = StorageAdapters.of(config.storage(), vertx, clock);
@@ -68,13 +98,18 @@ public final class OAuthServer implements AutoCloseable {
         OAuthUseCases.Ports ports = new OAuthUseCases.Ports(
                 storage.clients(), storage.users(), storage.tokens(), storage.codes(), storage.sessions(), storage.consents(),
                 storage.failures(), new Argon2idPasswordHasher(config.passwordHashing(), passwordHashing),
-                new SecureRandomTokenGenerator(), AuditTrail.NONE, clock);
+                new SecureRandomTokenGenerator(), auditTrail(metrics), clock);
         OAuthUseCases useCases = OAuthUseCases.wire(ports, config.tokenLifetimes(), config.throttling());
         try {
             ConfigSeed.apply(ports, config);
             OAuthHttpSettings settings = new OAuthHttpSettings(config.issuer(), OAuthHttpSettings.DEFAULT_BODY_LIMIT,
                     scopesOf(config.clients()), config.tokenLifetimes());
-            Router router = OAuthRoutes.router(vertx, useCases, settings);
+            Router router = OAuthRoutes.router(vertx, useCases, settings, requestObserver(metrics));
+            AtomicBoolean serving = new AtomicBoolean(true);
+            HealthRoutes.mount(router, storage.health(), serving::get, READINESS_TIMEOUT);
+            if (exposure.exposure() == MetricsSettings.Exposure.MAIN_LISTENER) {
+                mountMetrics(router, metrics.orElseThrow());
+            }
             DemoResources.mount(router, useCases.validateBearerToken(), settings.realm());
             if (config.demo()) {
                 DemoPage.mount(router);
@@ -84,14 +119,48 @@ public final class OAuthServer implements AutoCloseable {
                     .listen(config.port(), config.host())
                     .toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Optional<HttpServer> metricsListener = Optional.empty();
+            if (exposure.exposure() == MetricsSettings.Exposure.OWN_LISTENER) {
+                Router metricsRouter = Router.router(vertx);
+                mountMetrics(metricsRouter, metrics.orElseThrow());
+                metricsListener = Optional.of(vertx.createHttpServer(httpOptions())
+                        .requestHandler(metricsRouter)
+                        .listen(exposure.port(), exposure.host())
+                        .toCompletionStage().toCompletableFuture()
+                        .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+            }
             ExpirySweeper sweeper = new ExpirySweeper(storage, clock, SWEEP_INTERVAL);
-            return new OAuthServer(vertx, http, passwordHashing, storage, sweeper, config.issuer());
+            return new OAuthServer(vertx, http, metricsListener, passwordHashing, storage, sweeper, config.issuer(), serving,
+                    config.operations().shutdownGrace());
         } catch (Exception startFailure) {
             storage.close();
             vertx.close();
             passwordHashing.shutdownNow();
             throw startFailure;
         }
+    }
+
+    /**
+     * The security events go to the audit logger, and are counted when metrics are on. Nothing
+     * emits them into the trail but the use cases.
+     */
+    private static AuditTrail auditTrail(Optional<Metrics> metrics) {
+        AuditTrail log = new AuditLog();
+        return metrics.map(m -> log.andThen(m.securityEvents())).orElse(log);
+    }
+
+    private static RequestObserver requestObserver(Optional<Metrics> metrics) {
+        RequestObserver log = new AccessLog();
+        return metrics.map(m -> log.andThen(m.requests())).orElse(log);
+    }
+
+    private static void mountMetrics(Router router, Metrics metrics) {
+        router.route(Metrics.PATH).handler(ctx -> {
+            RequestFacts.of(ctx).endpoint("metrics");
+            ctx.next();
+        });
+        router.get(Metrics.PATH).handler(metrics.scrape());
+        router.route(Metrics.PATH).handler(new MethodNotAllowed("GET"));
     }
 
     /**
@@ -137,16 +206,49 @@ public final class OAuthServer implements AutoCloseable {
         return http.actualPort();
     }
 
+    /** The port of the metrics listener, when metrics have one of their own. */
+    public Optional<Integer> metricsPort() {
+        return metricsListener.map(HttpServer::actualPort);
+    }
+
     public String issuer() {
         return issuer;
     }
 
+    /**
+     * Stops gracefully: readiness turns false, no new connection is accepted, requests in flight may
+     * finish within the configured grace period (their connections are closed once answered, and at
+     * the end of the period whatever is left), and then the storage pool and everything else close.
+     * Blocks the calling thread (never an event loop).
+     */
+    public void shutdown() throws Exception {
+        serving.set(false);
+        LOG.info("shutting down: no new connections; requests in flight have up to {} s to finish", shutdownGrace.toSeconds());
+        sweeper.close();
+        await(http.shutdown(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS), shutdownGrace.plus(START_TIMEOUT));
+        release();
+        LOG.info("stopped");
+    }
+
+    /** Stops at once: connections are closed whether or not a request is in flight. */
     @Override
     public void close() throws Exception {
+        serving.set(false);
         sweeper.close();
-        http.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        await(http.close(), START_TIMEOUT);
+        release();
+    }
+
+    private void release() throws Exception {
+        for (HttpServer listener : metricsListener.stream().toList()) {
+            await(listener.close(), START_TIMEOUT);
+        }
         storage.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         passwordHashing.shutdown();
+    }
+
+    private static void await(Future<Void> done, Duration timeout) throws Exception {
+        done.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

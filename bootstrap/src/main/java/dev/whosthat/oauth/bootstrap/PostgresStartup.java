@@ -54,8 +54,8 @@ final class PostgresStartup {
                         .get(ATTEMPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 logSchema(storage);
                 return new StorageAdapters(storage.clients(), storage.users(), storage.tokens(), storage.codes(),
-                        storage.sessions(), storage.consents(), storage.failures(), Optional.of(storage.schema()),
-                        () -> close(storage));
+                        storage.sessions(), storage.consents(), storage.failures(), storage.health(),
+                        Optional.of(storage.schema()), () -> close(storage));
             } catch (ExecutionException failed) {
                 if (!(failed.getCause() instanceof StorageUnavailableException notNow)) {
                     throw unusable(settings, failed.getCause());

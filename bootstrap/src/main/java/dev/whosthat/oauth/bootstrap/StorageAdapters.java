@@ -5,6 +5,7 @@ import dev.whosthat.oauth.adapter.memory.InMemoryClientRepository;
 import dev.whosthat.oauth.adapter.memory.InMemoryConsentStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryFailureCounter;
 import dev.whosthat.oauth.adapter.memory.InMemorySessionStore;
+import dev.whosthat.oauth.adapter.memory.InMemoryStorageHealth;
 import dev.whosthat.oauth.adapter.memory.InMemoryTokenStore;
 import dev.whosthat.oauth.adapter.memory.InMemoryUserRepository;
 import dev.whosthat.oauth.adapter.postgres.PgStorage;
@@ -14,6 +15,7 @@ import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
 import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.SessionStore;
+import dev.whosthat.oauth.domain.port.StorageHealth;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
 import io.vertx.core.Vertx;
@@ -37,6 +39,7 @@ record StorageAdapters(
         SessionStore sessions,
         ConsentStore consents,
         FailureCounter failures,
+        StorageHealth health,
         Optional<PgStorage.Schema> schema,
         Runnable closer) {
 
@@ -54,7 +57,8 @@ record StorageAdapters(
         return switch (settings.kind()) {
             case MEMORY -> new StorageAdapters(new InMemoryClientRepository(), new InMemoryUserRepository(),
                     new InMemoryTokenStore(clock), new InMemoryAuthorizationCodeStore(), new InMemorySessionStore(),
-                    new InMemoryConsentStore(), new InMemoryFailureCounter(), Optional.empty(), () -> { });
+                    new InMemoryConsentStore(), new InMemoryFailureCounter(), new InMemoryStorageHealth(), Optional.empty(),
+                    () -> { });
             case POSTGRES -> PostgresStartup.open(settings, vertx, clock);
         };
     }

@@ -55,6 +55,13 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java.."));
     }
 
+    /** Metrics are the host's choice: the HTTP adapter reports through its own observation hook. */
+    @Test
+    void onlyBootstrapKnowsMicrometer() {
+        check(noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.vertx.micrometer.."));
+    }
+
     @Test
     void storageAdaptersSeeOnlyTheDomain() {
         check(noClasses().that().resideInAnyPackage(MEMORY, POSTGRES)

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -161,13 +165,92 @@ class OAuthServerJarIT {
         return new Run(process.exitValue(), out, err.get(START.toSeconds(), TimeUnit.SECONDS));
     }
 
+    /**
+     * SIGTERM while a slow password grant (a deliberately costly Argon2id) is in flight: the listener
+     * closes at once, the request still gets its answer, and the process exits 0 once it is out.
+     */
+    @Test
+    void sigtermFinishesTheRequestInFlightRefusesNewConnectionsAndExitsZero(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        String secret = "s".repeat(16) + "-configured-secret-value";
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, """
+                {"http": {"host": "127.0.0.1", "port": %d},
+                 "password_hashing": {"memory_kib": 19456, "iterations": 80, "parallelism": 1},
+                 "shutdown": {"grace_seconds": 120},
+                 "logging": {"format": "json"},
+                 "clients": [{"client_id": "c1", "client_secret": "%s", "grant_types": ["password"], "scope": "read"}],
+                 "users": [{"username": "alice", "password": "alice-password"}]}
+                """.formatted(port, secret));
+        Output out = start(Map.of(), "--config", config.toString());
+        Process process = started.get(started.size() - 1);
+        out.waitFor("listening");
+
+        CompletableFuture<HttpResponse<String>> inFlight = tokenAsync(port, "c1", secret,
+                "grant_type=password&username=alice&password=alice-password");
+        awaitActivePost(port);
+        // SIGTERM, through the handle: Process.destroy() would also close our end of its output.
+        assertThat(process.toHandle().destroy()).isTrue();
+
+        awaitConnectionRefused(port);
+        HttpResponse<String> answered = inFlight.get(120, TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(answered.body()).contains("\"access_token\"");
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(out.text()).isEqualTo(0);
+        String log = out.waitFor("\"message\":\"stopped\"");
+        assertThat(log).contains("shutting down").doesNotContain(secret).doesNotContain("alice-password");
+        // JSON lines, the access log's among them
+        assertThat(log).containsPattern("\\{\"timestamp\":[^\\n]*\"logger\":\"dev.whosthat.oauth.access\"[^\\n]*\"status\":200");
+    }
+
+    private static CompletableFuture<HttpResponse<String>> tokenAsync(int port, String clientId, String secret, String form) {
+        // A client of its own, so that the request has a connection of its own.
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .sendAsync(tokenRequest(port, clientId, secret, form), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Until the server's own gauge shows a POST being handled: the request is in, not on its way. */
+    private void awaitActivePost(int port) throws Exception {
+        HttpClient scraper = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            String scrape = scraper.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            boolean active = scrape.lines()
+                    .filter(line -> line.startsWith("vertx_http_server_active_requests{") && line.contains("method=\"POST\""))
+                    .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+            if (active) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the token request never became active");
+    }
+
+    private static void awaitConnectionRefused(int port) throws Exception {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            } catch (ConnectException refused) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the listener still accepts connections after SIGTERM");
+    }
+
     private HttpResponse<String> token(int port, String clientId, String secret, String form) throws Exception {
+        return http.send(tokenRequest(port, clientId, secret, form), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest tokenRequest(int port, String clientId, String secret, String form) {
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
     }
 
     private Output start(Map<String, String> env, String... args) throws IOException {

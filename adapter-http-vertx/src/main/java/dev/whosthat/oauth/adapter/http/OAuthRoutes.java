@@ -3,6 +3,8 @@ package dev.whosthat.oauth.adapter.http;
 import dev.whosthat.oauth.adapter.http.authorize.AuthorizationRoutes;
 import dev.whosthat.oauth.adapter.http.introspect.IntrospectionEndpoint;
 import dev.whosthat.oauth.adapter.http.metadata.MetadataEndpoint;
+import dev.whosthat.oauth.adapter.http.observe.RequestObservation;
+import dev.whosthat.oauth.adapter.http.observe.RequestObserver;
 import dev.whosthat.oauth.adapter.http.revoke.RevocationEndpoint;
 import dev.whosthat.oauth.adapter.http.support.FailureHandler;
 import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
@@ -18,6 +20,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OAuth endpoints on a Vert.x router. A host mounts them with {@link #router} and adds its own
@@ -41,9 +44,15 @@ public final class OAuthRoutes {
     }
 
     public static Router router(Vertx vertx, OAuthUseCases useCases, OAuthHttpSettings settings) {
+        return router(vertx, useCases, settings, RequestObserver.NONE);
+    }
+
+    /** The endpoints, with every request reported to {@code observer} once it has been answered. */
+    public static Router router(Vertx vertx, OAuthUseCases useCases, OAuthHttpSettings settings, RequestObserver observer) {
         Router router = Router.router(vertx);
-        router.route().handler(OAuthRoutes::securityHeaders);
         String base = settings.basePath();
+        router.route().handler(new RequestObservation(observer, endpointNames(base)));
+        router.route().handler(OAuthRoutes::securityHeaders);
         String realm = settings.realm();
         FormBodyHandler forms = new FormBodyHandler(settings.bodyLimitBytes());
 
@@ -60,6 +69,18 @@ public final class OAuthRoutes {
         router.route().last().handler(ctx -> ctx.fail(404));
         router.route().failureHandler(new FailureHandler());
         return router;
+    }
+
+    /** The route names that requests are counted and logged by: a fixed, small set. */
+    private static Map<String, String> endpointNames(String base) {
+        return Map.of(
+                base + TOKEN, "token",
+                base + INTROSPECT, "introspect",
+                base + REVOKE, "revoke",
+                base + AuthorizationRoutes.AUTHORIZE, "authorize",
+                base + AuthorizationRoutes.LOGIN, "login",
+                base + AuthorizationRoutes.CONSENT, "consent",
+                METADATA + base, "metadata");
     }
 
     private static void post(Router router, String path, FormBodyHandler forms, Handler<RoutingContext> endpoint) {

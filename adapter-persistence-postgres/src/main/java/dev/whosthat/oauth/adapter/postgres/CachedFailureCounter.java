@@ -44,7 +44,7 @@ final class CachedFailureCounter implements FailureCounter {
     @Override
     public CompletionStage<FailureCount> recordFailure(ThrottleKey key, Instant now, Duration window) {
         return counter.recordFailure(key, now, window).thenApply(count -> {
-            counts.put(key, count);
+            counts.merge(key, count, CachedFailureCounter::later);
             return count;
         });
     }
@@ -57,5 +57,17 @@ final class CachedFailureCounter implements FailureCounter {
     @Override
     public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
         return counter.sweepExpired(now, limit);
+    }
+
+    /**
+     * Of two counts of one key, the one that knows more: the later window, or in the same window
+     * the higher count. Concurrent failures report their counts in any order.
+     */
+    static FailureCount later(FailureCount cached, FailureCount reported) {
+        int byWindow = cached.windowEnds().compareTo(reported.windowEnds());
+        if (byWindow != 0) {
+            return byWindow > 0 ? cached : reported;
+        }
+        return cached.failures() >= reported.failures() ? cached : reported;
     }
 }

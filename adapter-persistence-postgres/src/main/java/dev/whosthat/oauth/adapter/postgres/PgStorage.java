@@ -5,6 +5,7 @@ import dev.whosthat.oauth.domain.port.ClientRepository;
 import dev.whosthat.oauth.domain.port.ConsentStore;
 import dev.whosthat.oauth.domain.port.FailureCounter;
 import dev.whosthat.oauth.domain.port.SessionStore;
+import dev.whosthat.oauth.domain.port.StorageHealth;
 import dev.whosthat.oauth.domain.port.StorageUnavailableException;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.port.UserRepository;
@@ -91,6 +92,9 @@ public final class PgStorage {
     public record Schema(int before, int after, List<Integer> applied, int latestKnown) {
     }
 
+    /** The name of the connection pool, as pool metrics label it ({@code pool_name}). */
+    public static final String POOL_NAME = "whosthat";
+
     private static final Duration MIGRATION_DEADLINE = Duration.ofMinutes(5);
 
     /** Bounds of the look-up caches, per node: a few tens of MB at most. */
@@ -109,6 +113,7 @@ public final class PgStorage {
     private final PgSessionStore sessions;
     private final PgConsentStore consents;
     private final FailureCounter failures;
+    private final PgStorageHealth health;
 
     private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock, Optional<Invalidations> invalidations,
                       Duration cacheTtl, Ticker ticker) {
@@ -133,6 +138,7 @@ public final class PgStorage {
             this.tokens = tokenTables;
             this.failures = counterTable;
         }
+        this.health = new PgStorageHealth(db);
     }
 
     /**
@@ -166,7 +172,7 @@ public final class PgStorage {
                 .addProperty("idle_in_transaction_session_timeout", String.valueOf(statementMillis * 2));
         int connectMillis = (int) settings.connectTimeout().toMillis();
         PoolOptions poolOptions = new PoolOptions()
-                .setName("whosthat")
+                .setName(POOL_NAME)
                 .setMaxSize(settings.poolSize())
                 .setConnectionTimeout(connectMillis)
                 .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
@@ -237,6 +243,10 @@ public final class PgStorage {
 
     public FailureCounter failures() {
         return failures;
+    }
+
+    public StorageHealth health() {
+        return health;
     }
 
     /** Closes the pool's connections; the ports fail afterwards. */

@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.bootstrap.cli;
 
+import dev.whosthat.oauth.bootstrap.ConsoleLogging;
 import dev.whosthat.oauth.bootstrap.DemoSeed;
 import dev.whosthat.oauth.bootstrap.OAuthServer;
 import dev.whosthat.oauth.bootstrap.config.EffectiveConfig;
@@ -53,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
             ctx.out().println(EffectiveConfig.toJson(config));
             return ExitCodes.OK;
         }
+        if (!ConsoleLogging.use(config.operations().logFormat())) {
+            LOG.info("logging is configured by logback.configurationFile: logging.format is not applied");
+        }
         DemoSeed demo = config.demo() ? DemoSeed.random() : null;
         OAuthServer server = OAuthServer.start(demo == null ? config : demo.addTo(config));
         LOG.info("whosThat OAuth server listening on {}:{} as issuer {} (storage: {})",
@@ -60,16 +64,28 @@ final class ServeCommand implements Callable<Integer> {
         if (demo != null) {
             ctx.out().println(demo.banner(server.issuer()));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server), "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndHalt(server), "shutdown"));
         ctx.startedServing();
         return ExitCodes.OK;
     }
 
-    private static void closeQuietly(OAuthServer server) {
+    /**
+     * On SIGTERM (or SIGINT): a graceful shutdown, then exit status 0 if it was clean, 1 if not. A
+     * JVM that a signal ends exits with 128 + the signal (143) whatever its hooks did, which a
+     * supervisor (systemd, Kubernetes, a CI script) reads as a failure: halting from the hook is the
+     * one way to report the orderly stop that it asked for. Nothing else is left to run by then:
+     * the server was the last thing the JVM kept alive for.
+     */
+    private static void stopAndHalt(OAuthServer server) {
+        int status = 0;
         try {
-            server.close();
+            server.shutdown();
         } catch (Exception e) {
             LOG.warn("shutdown was not clean: {}", e.toString());
+            status = 1;
         }
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
     }
 }

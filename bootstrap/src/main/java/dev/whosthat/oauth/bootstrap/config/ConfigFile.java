@@ -16,9 +16,12 @@ record ConfigFile(
         @JsonProperty("password_hashing") PasswordHashing passwordHashing,
         Throttling throttling,
         List<ClientEntry> clients,
-        List<UserEntry> users) {
+        List<UserEntry> users,
+        Metrics metrics,
+        Logging logging,
+        Shutdown shutdown) {
 
-    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null);
+    static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null, null, null, null, null, null, null);
 
     ConfigFile {
         http = http == null ? new Http(null, null) : http;
@@ -28,6 +31,18 @@ record ConfigFile(
         throttling = throttling == null ? new Throttling(null, null) : throttling;
         clients = clients == null ? List.of() : clients;
         users = users == null ? List.of() : users;
+        metrics = metrics == null ? new Metrics(null, null, null) : metrics;
+        logging = logging == null ? new Logging(null) : logging;
+        shutdown = shutdown == null ? new Shutdown(null) : shutdown;
+    }
+
+    record Metrics(Boolean enabled, String host, Integer port) {
+    }
+
+    record Logging(String format) {
+    }
+
+    record Shutdown(@JsonProperty("grace_seconds") Long graceSeconds) {
     }
 
     record Http(String host, Integer port) {

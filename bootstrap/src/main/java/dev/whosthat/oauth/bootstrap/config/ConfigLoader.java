@@ -11,6 +11,7 @@ import dev.whosthat.oauth.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,11 @@ import java.util.Set;
  * <tr><td>{@code users[]}</td><td>none</td><td>unique {@code username}, non-empty {@code password}</td></tr>
  * <tr><td>{@code throttling.users.*}, {@code throttling.client_addresses.*}</td><td>see {@link ThrottlingEntries}</td>
  *     <td>{@code slow_after} ≤ {@code refuse_after}</td></tr>
+ * <tr><td>{@code metrics.enabled}</td><td>true</td><td>false turns {@code /metrics} off, whatever else is set</td></tr>
+ * <tr><td>{@code metrics.port}, {@code metrics.host}</td><td>none (the main listener), {@code 127.0.0.1}</td>
+ *     <td>a port gives metrics a listener of their own; it must differ from {@code http.port}; a host needs a port</td></tr>
+ * <tr><td>{@code logging.format}</td><td>{@code text}</td><td>{@code text} or {@code json}</td></tr>
+ * <tr><td>{@code shutdown.grace_seconds}</td><td>10</td><td>0 to 3600: how long requests in flight may finish</td></tr>
  * </table>
  *
  * <p>Environment variables override the file. An empty variable counts as unset; a bad value is an
@@ -91,6 +97,11 @@ import java.util.Set;
  * <tr><td>{@code OAUTH_STORAGE_CACHE_TTL_MILLIS}</td><td>{@code storage.cache_ttl_millis}</td><td>{@code 500}</td></tr>
  * <tr><td>{@code OAUTH_ACCESS_TOKEN_TTL_SECONDS}</td><td>{@code tokens.access_token_ttl_seconds}</td><td>{@code 900}</td></tr>
  * <tr><td>{@code OAUTH_REFRESH_TOKEN_TTL_SECONDS}</td><td>{@code tokens.refresh_token_ttl_seconds}</td><td>{@code 86400}</td></tr>
+ * <tr><td>{@code OAUTH_METRICS_ENABLED}</td><td>{@code metrics.enabled}</td><td>{@code false}</td></tr>
+ * <tr><td>{@code OAUTH_METRICS_HOST}</td><td>{@code metrics.host}</td><td>{@code 0.0.0.0}</td></tr>
+ * <tr><td>{@code OAUTH_METRICS_PORT}</td><td>{@code metrics.port}</td><td>{@code 9090}</td></tr>
+ * <tr><td>{@code OAUTH_LOG_FORMAT}</td><td>{@code logging.format}</td><td>{@code json}</td></tr>
+ * <tr><td>{@code OAUTH_SHUTDOWN_GRACE_SECONDS}</td><td>{@code shutdown.grace_seconds}</td><td>{@code 30}</td></tr>
  * </table>
  */
 public final class ConfigLoader {
@@ -130,7 +141,8 @@ public final class ConfigLoader {
                 tokenLifetimes(config.tokens(), environment),
                 passwordHashing(config.passwordHashing()),
                 ThrottlingEntries.map(config.throttling()),
-                file.isEmpty());
+                file.isEmpty(),
+                operations(config, environment, port));
     }
 
     /** A value and where it came from (a file key or an environment variable), to name in messages. */
@@ -263,6 +275,52 @@ public final class ConfigLoader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("password_hashing: " + e.getMessage());
         }
+    }
+
+    private static OperationsSettings operations(ConfigFile config, Environment environment, int httpPort) {
+        Optional<Sourced> format = text(environment, Variable.OAUTH_LOG_FORMAT, config.logging().format(), "logging.format");
+        OperationsSettings.LogFormat logFormat = format.map(f -> Arrays.stream(OperationsSettings.LogFormat.values())
+                        .filter(known -> known.wire().equals(f.value())).findFirst()
+                        .orElseThrow(() -> new ConfigException(f.source() + " must be \"text\" or \"json\", got " + quote(f.value()))))
+                .orElse(OperationsSettings.LogFormat.TEXT);
+        long grace = number(environment, Variable.OAUTH_SHUTDOWN_GRACE_SECONDS, config.shutdown().graceSeconds(),
+                "shutdown.grace_seconds", 0, OperationsSettings.MAX_SHUTDOWN_GRACE.toSeconds(),
+                OperationsSettings.DEFAULT_SHUTDOWN_GRACE.toSeconds());
+        return new OperationsSettings(metrics(config.metrics(), environment, httpPort), logFormat, Duration.ofSeconds(grace));
+    }
+
+    /**
+     * On by default, on the main listener. A port gives metrics a listener of their own (on
+     * {@code 127.0.0.1} unless a host is named); {@code enabled: false} turns them off whatever else
+     * is set, so that the environment can switch them off without editing the file.
+     */
+    private static MetricsSettings metrics(ConfigFile.Metrics metrics, Environment environment, int httpPort) {
+        boolean enabled = environment.flag(Variable.OAUTH_METRICS_ENABLED)
+                .orElse(metrics.enabled() == null || metrics.enabled());
+        Optional<Sourced> host = text(environment, Variable.OAUTH_METRICS_HOST, metrics.host(), "metrics.host");
+        Optional<Long> port = environment.number(Variable.OAUTH_METRICS_PORT, 1, 65_535)
+                .or(() -> Optional.ofNullable(metrics.port())
+                        .map(p -> fileNumber(p, "metrics.port", 1, 65_535, 0)));
+        if (!enabled) {
+            return MetricsSettings.OFF;
+        }
+        if (port.isEmpty()) {
+            host.ifPresent(h -> {
+                throw new ConfigException(h.source() + " is set but no metrics port is: set metrics.port or "
+                        + Variable.OAUTH_METRICS_PORT + " to serve metrics on a listener of their own");
+            });
+            return MetricsSettings.MAIN_LISTENER;
+        }
+        if (port.get() == httpPort) {
+            throw new ConfigException("the metrics port must differ from the HTTP port (" + httpPort
+                    + "); leave it unset to serve metrics on the main listener");
+        }
+        host.ifPresent(h -> {
+            if (h.value().isEmpty() || h.value().codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+                throw new ConfigException(h.source() + " must be a host name or IP address, got " + quote(h.value()));
+            }
+        });
+        return MetricsSettings.ownListener(host.map(Sourced::value).orElse(MetricsSettings.DEFAULT_HOST), port.get().intValue());
     }
 
     private static List<UserSeed> users(List<ConfigFile.UserEntry> entries) {

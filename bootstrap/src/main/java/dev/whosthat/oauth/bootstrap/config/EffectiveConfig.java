@@ -40,6 +40,9 @@ public final class EffectiveConfig {
         root.set("tokens", tokens(config.tokenLifetimes()));
         root.set("password_hashing", passwordHashing(config.passwordHashing()));
         root.set("throttling", throttling(config.throttling()));
+        root.set("metrics", metrics(config.operations().metrics()));
+        root.set("logging", JSON.createObjectNode().put("format", config.operations().logFormat().wire()));
+        root.set("shutdown", JSON.createObjectNode().put("grace_seconds", config.operations().shutdownGrace().toSeconds()));
         root.set("clients", clients(config));
         root.set("users", users(config));
         try {
@@ -47,6 +50,15 @@ public final class EffectiveConfig {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Where the metrics are served, as the keys that choose it: no port means on the main listener. */
+    private static ObjectNode metrics(MetricsSettings metrics) {
+        ObjectNode node = JSON.createObjectNode().put("enabled", metrics.enabled());
+        if (metrics.exposure() == MetricsSettings.Exposure.OWN_LISTENER) {
+            node.put("host", metrics.host()).put("port", metrics.port());
+        }
+        return node;
     }
 
     private static ObjectNode http(ServerConfig config) {

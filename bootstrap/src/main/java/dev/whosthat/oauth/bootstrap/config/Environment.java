@@ -23,7 +23,12 @@ final class Environment {
         OAUTH_STORAGE_POOL_SIZE,
         OAUTH_STORAGE_CACHE_TTL_MILLIS,
         OAUTH_ACCESS_TOKEN_TTL_SECONDS,
-        OAUTH_REFRESH_TOKEN_TTL_SECONDS
+        OAUTH_REFRESH_TOKEN_TTL_SECONDS,
+        OAUTH_METRICS_ENABLED,
+        OAUTH_METRICS_HOST,
+        OAUTH_METRICS_PORT,
+        OAUTH_LOG_FORMAT,
+        OAUTH_SHUTDOWN_GRACE_SECONDS
     }
 
     private final Map<String, String> variables;
@@ -35,6 +40,15 @@ final class Environment {
     /** The value without surrounding whitespace, if set and not blank. */
     Optional<String> text(Variable variable) {
         return Optional.ofNullable(variables.get(variable.name())).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** {@code true} or {@code false}, if set. */
+    Optional<Boolean> flag(Variable variable) {
+        return text(variable).map(value -> switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(variable + " must be true or false, got " + quote(value));
+        });
     }
 
     /** A whole number within {@code min..max}, if set. */

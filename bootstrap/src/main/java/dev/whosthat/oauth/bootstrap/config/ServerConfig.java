@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param clients clients to register at start-up
  * @param users resource owners to register at start-up
  * @param demo true when no config file was given: the caller seeds and announces a demo client and user
+ * @param operations metrics exposure, log format, shutdown grace period
  */
 public record ServerConfig(
         String issuer,
@@ -29,7 +30,16 @@ public record ServerConfig(
         TokenLifetimes tokenLifetimes,
         Argon2idPasswordHasher.Cost passwordHashing,
         ThrottleSettings throttling,
-        boolean demo) {
+        boolean demo,
+        OperationsSettings operations) {
+
+    /** With the default {@link OperationsSettings}. */
+    public ServerConfig(String issuer, String host, int port, StorageSettings storage, List<ClientRegistration> clients,
+                        List<UserSeed> users, TokenLifetimes tokenLifetimes, Argon2idPasswordHasher.Cost passwordHashing,
+                        ThrottleSettings throttling, boolean demo) {
+        this(issuer, host, port, storage, clients, users, tokenLifetimes, passwordHashing, throttling, demo,
+                OperationsSettings.DEFAULTS);
+    }
 
     public ServerConfig {
         Objects.requireNonNull(issuer, "issuer");
@@ -38,10 +48,15 @@ public record ServerConfig(
         Objects.requireNonNull(tokenLifetimes, "tokenLifetimes");
         Objects.requireNonNull(passwordHashing, "passwordHashing");
         Objects.requireNonNull(throttling, "throttling");
+        Objects.requireNonNull(operations, "operations");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535");
         }
         clients = List.copyOf(clients);
         users = List.copyOf(users);
+    }
+
+    public ServerConfig withOperations(OperationsSettings other) {
+        return new ServerConfig(issuer, host, port, storage, clients, users, tokenLifetimes, passwordHashing, throttling, demo, other);
     }
 }

@@ -243,4 +243,20 @@ class CliMemoryTest {
         assertThat(printed.at("/storage/kind").asText()).isEqualTo("memory");
         assertThat(printed.at("/clients").size()).isZero();
     }
+
+    @Test
+    void printConfigShowsTheOperationsSections() throws Exception {
+        Path config = config("""
+                {"metrics": {"host": "127.0.0.1", "port": 9464}, "logging": {"format": "json"}, "shutdown": {"grace_seconds": 30}}
+                """);
+
+        Result result = CliRun.command().run("--print-config", "--config", config.toString());
+
+        JsonNode printed = JsonMapper.builder().build().readTree(result.out());
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(printed.at("/metrics/enabled").asBoolean()).isTrue();
+        assertThat(printed.at("/metrics/port").asInt()).isEqualTo(9464);
+        assertThat(printed.at("/logging/format").asText()).isEqualTo("json");
+        assertThat(printed.at("/shutdown/grace_seconds").asLong()).isEqualTo(30);
+    }
 }

@@ -392,6 +392,125 @@ class ConfigLoaderTest {
                 .hasMessageContaining("config: OAUTH_HTTP_HOST must be a host name or IP address, got \"my host\"");
     }
 
+    // --- operations: metrics, logging, shutdown
+
+    @Test
+    void operationsDefaultToMetricsOnTheMainListenerTextLogsAndTenSecondsOfGrace() {
+        ServerConfig config = load("{}");
+
+        assertThat(config.operations()).isEqualTo(OperationsSettings.DEFAULTS);
+        assertThat(config.operations().metrics().exposure()).isEqualTo(MetricsSettings.Exposure.MAIN_LISTENER);
+        assertThat(config.operations().logFormat()).isEqualTo(OperationsSettings.LogFormat.TEXT);
+        assertThat(config.operations().shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void operationsAreReadFromTheFile() {
+        ServerConfig config = load("""
+                {"metrics": {"enabled": true, "host": "0.0.0.0", "port": 9090},
+                 "logging": {"format": "json"},
+                 "shutdown": {"grace_seconds": 30}}""");
+
+        assertThat(config.operations()).isEqualTo(new OperationsSettings(MetricsSettings.ownListener("0.0.0.0", 9090),
+                OperationsSettings.LogFormat.JSON, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aMetricsPortAloneListensOnLoopback() {
+        assertThat(load("""
+                {"metrics": {"port": 9090}}""").operations().metrics()).isEqualTo(MetricsSettings.ownListener("127.0.0.1", 9090));
+    }
+
+    @Test
+    void metricsCanBeTurnedOffInTheFile() {
+        assertThat(load("""
+                {"metrics": {"enabled": false}}""").operations().metrics()).isEqualTo(MetricsSettings.OFF);
+    }
+
+    @Test
+    void environmentOverridesOperations() {
+        Map<String, String> env = Map.of(
+                "OAUTH_METRICS_PORT", "9191",
+                "OAUTH_METRICS_HOST", "10.0.0.5",
+                "OAUTH_LOG_FORMAT", "json",
+                "OAUTH_SHUTDOWN_GRACE_SECONDS", "0");
+
+        ServerConfig config = ConfigLoader.load(Optional.of(write("""
+                {"metrics": {"port": 9090}, "logging": {"format": "text"}, "shutdown": {"grace_seconds": 30}}""")), env);
+
+        assertThat(config.operations()).isEqualTo(new OperationsSettings(MetricsSettings.ownListener("10.0.0.5", 9191),
+                OperationsSettings.LogFormat.JSON, Duration.ZERO));
+    }
+
+    @Test
+    void environmentTurnsMetricsOffWhateverTheFileSays() {
+        ServerConfig config = ConfigLoader.load(Optional.of(write("""
+                {"metrics": {"port": 9090, "host": "0.0.0.0"}}""")), Map.of("OAUTH_METRICS_ENABLED", "false"));
+
+        assertThat(config.operations().metrics()).isEqualTo(MetricsSettings.OFF);
+    }
+
+    @Test
+    void metricsEnabledFromTheEnvironmentMustBeTrueOrFalse() {
+        assertProblem(() -> ConfigLoader.load(Optional.empty(), Map.of("OAUTH_METRICS_ENABLED", "yes")))
+                .hasMessageContaining("config: OAUTH_METRICS_ENABLED must be true or false, got \"yes\"");
+    }
+
+    @Test
+    void metricsEnabledOfTheWrongTypeIsRejected() {
+        assertRejected("""
+                {"metrics": {"enabled": "no"}}""")
+                .hasMessageContaining("metrics.enabled");
+    }
+
+    @Test
+    void metricsHostWithoutPortIsRejected() {
+        assertRejected("""
+                {"metrics": {"host": "0.0.0.0"}}""")
+                .hasMessageContaining("config: metrics.host is set but no metrics port is: set metrics.port or OAUTH_METRICS_PORT");
+    }
+
+    @Test
+    void metricsPortEqualToTheHttpPortIsRejected() {
+        assertRejected("""
+                {"http": {"port": 9000}, "metrics": {"port": 9000}}""")
+                .hasMessageContaining("config: the metrics port must differ from the HTTP port (9000)");
+    }
+
+    @Test
+    void metricsPortOutOfRangeIsRejected() {
+        assertRejected("""
+                {"metrics": {"port": 0}}""")
+                .hasMessageContaining("config: metrics.port must be from 1 to 65535, got 0");
+        assertProblem(() -> ConfigLoader.load(Optional.empty(), Map.of("OAUTH_METRICS_PORT", "http")))
+                .hasMessageContaining("config: OAUTH_METRICS_PORT must be a whole number from 1 to 65535, got \"http\"");
+    }
+
+    @Test
+    void unknownMetricsKeyIsRejectedWithItsPath() {
+        assertRejected("""
+                {"metrics": {"path": "/m"}}""")
+                .hasMessageContaining("metrics.path");
+    }
+
+    @Test
+    void unknownLogFormatIsRejected() {
+        assertRejected("""
+                {"logging": {"format": "xml"}}""")
+                .hasMessageContaining("config: logging.format must be \"text\" or \"json\", got \"xml\"");
+        assertProblem(() -> ConfigLoader.load(Optional.empty(), Map.of("OAUTH_LOG_FORMAT", "JSON")))
+                .hasMessageContaining("config: OAUTH_LOG_FORMAT must be \"text\" or \"json\", got \"JSON\"");
+    }
+
+    @Test
+    void shutdownGraceOutOfRangeIsRejected() {
+        assertRejected("""
+                {"shutdown": {"grace_seconds": -1}}""")
+                .hasMessageContaining("config: shutdown.grace_seconds must be from 0 to 3600, got -1");
+        assertProblem(() -> ConfigLoader.load(Optional.empty(), Map.of("OAUTH_SHUTDOWN_GRACE_SECONDS", "3601")))
+                .hasMessageContaining("config: OAUTH_SHUTDOWN_GRACE_SECONDS must be from 0 to 3600, got \"3601\"");
+    }
+
     // --- storage
 
     @Test

@@ -63,6 +63,36 @@ class DatabaseOutageTest {
         assertThat(Http.me(server.port(), access).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Readiness follows the database: 200 while it answers, 503 with a JSON reason (never another
+     * 5xx, never a hang) while it is gone, 200 again once it is back; liveness does not care. The
+     * pool's own series appear in the metrics under its name.
+     */
+    @Test
+    void readinessIs503WithAReasonWhileTheDatabaseIsDownAnd200OnceItIsBack(@TempDir Path dir) throws Exception {
+        postgres = TestPostgres.start(dir.resolve("data"));
+        server = Deployment.unique().startNode(postgres.uri());
+        assertThat(Http.get(server.port(), "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(Http.get(server.port(), "/metrics").body())
+                .containsPattern("vertx_pool_\\w+\\{[^}]*pool_name=\"whosthat\"")
+                .containsPattern("vertx_pool_\\w+\\{[^}]*pool_type=\"sql\"")
+                .contains("vertx_pool_in_use{").contains("vertx_pool_queue_pending{").contains("vertx_pool_usage_seconds_count{");
+
+        postgres.stop();
+
+        HttpResponse<String> down = Http.get(server.port(), "/health/ready");
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+        assertThat(field(down, "status")).isEqualTo("unavailable");
+        assertThat(field(down, "reason")).isIn("storage_unavailable", "storage_timeout");
+        assertThat(field(down, "description")).isNotBlank();
+        assertThat(down.body()).doesNotContain(postgres.uri()).doesNotContain("127.0.0.1");
+        assertThat(Http.get(server.port(), "/health/live").statusCode()).isEqualTo(200);
+
+        postgres.startAgain();
+
+        assertThat(awaitStatus(200, 503, () -> Http.get(server.port(), "/health/ready")).statusCode()).isEqualTo(200);
+    }
+
     private static void assertUnavailable(Supplier<HttpResponse<String>> request) {
         long started = System.nanoTime();
         HttpResponse<String> response = request.get();

@@ -58,6 +58,10 @@ final class Http {
         return post(port, "/oauth2/revoke", "token=" + encode(token), app);
     }
 
+    static HttpResponse<String> get(int port, String path) {
+        return send(HttpRequest.newBuilder(url(port, path)).timeout(REQUEST_TIMEOUT).GET().build());
+    }
+
     static HttpResponse<String> me(int port, String accessToken) {
         return send(HttpRequest.newBuilder(url(port, "/api/me")).header("Authorization", "Bearer " + accessToken)
                 .timeout(REQUEST_TIMEOUT).GET().build());

@@ -1,6 +1,7 @@
 package dev.whosthat.oauth.adapter.http.authorize;
 
 import dev.whosthat.oauth.domain.client.RedirectUri;
+import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
 import dev.whosthat.oauth.domain.error.OAuthError;
 import dev.whosthat.oauth.domain.token.TokenValue;
 import io.vertx.core.http.HttpHeaders;
@@ -27,6 +28,7 @@ final class AuthorizationResponses {
     }
 
     void error(RoutingContext ctx, int status, RedirectUri redirectUri, OAuthError error, Optional<String> state) {
+        RequestFacts.of(ctx).error(error.code());
         StringBuilder target = start(redirectUri)
                 .append("error=").append(encode(error.code().wire()))
                 .append("&error_description=").append(encode(error.description()));

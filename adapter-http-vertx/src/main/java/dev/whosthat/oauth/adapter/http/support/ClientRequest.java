@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.http.support;
 
+import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
 import dev.whosthat.oauth.application.introspect.TokenHint;
 import dev.whosthat.oauth.domain.audit.SourceAddress;
 import dev.whosthat.oauth.domain.client.ClientCredentials;
@@ -30,7 +31,9 @@ public record ClientRequest(ClientCredentials credentials, Optional<TokenValue> 
             Responses.clientError(ctx, rejected.error(), realm);
             return;
         }
-        Stages.onEventLoop(ctx, useCase.apply(parsed.orElseThrow()), outcome -> {
+        ClientRequest request = parsed.orElseThrow();
+        Stages.onEventLoop(ctx, useCase.apply(request), outcome -> {
+            RequestFacts.of(ctx).answered(request.credentials().clientId(), outcome);
             if (outcome instanceof Outcome.Rejected<T> rejected) {
                 Responses.clientError(ctx, rejected.error(), realm);
             } else {

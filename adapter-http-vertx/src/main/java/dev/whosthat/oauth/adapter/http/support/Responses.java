@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.adapter.http.support;
 
+import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
 import dev.whosthat.oauth.domain.error.OAuthError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -55,6 +56,7 @@ public final class Responses {
     }
 
     public static void error(RoutingContext ctx, int status, OAuthError error) {
+        RequestFacts.of(ctx).error(error.code());
         // RFC 9110 §10.2.3: delay-seconds, rounded up by the policy that set it.
         error.retryAfter().ifPresent(delay -> ctx.response().putHeader("Retry-After", Long.toString(delay.toSeconds())));
         json(ctx, status, Json.write(body(error)));

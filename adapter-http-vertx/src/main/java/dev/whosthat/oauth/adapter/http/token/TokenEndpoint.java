@@ -1,5 +1,7 @@
 package dev.whosthat.oauth.adapter.http.token;
 
+import dev.whosthat.oauth.adapter.http.observe.RequestFacts;
+import dev.whosthat.oauth.adapter.http.support.Form;
 import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
 import dev.whosthat.oauth.adapter.http.support.Json;
 import dev.whosthat.oauth.adapter.http.support.PresentedClient;
@@ -25,13 +27,19 @@ public final class TokenEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        var command = FormBodyHandler.form(ctx).flatMap(form -> PresentedClient.from(ctx, form)
+        Outcome<Form> body = FormBodyHandler.form(ctx);
+        if (body instanceof Outcome.Ok<Form> ok) {
+            RequestFacts.of(ctx).grantType(ok.value().get("grant_type"));
+        }
+        var command = body.flatMap(form -> PresentedClient.from(ctx, form)
                 .flatMap(credentials -> TokenRequestParser.parse(form).map(grant -> new TokenRequest(credentials, grant, SourceAddresses.of(ctx)))));
         if (command instanceof Outcome.Rejected<TokenRequest> rejected) {
             Responses.clientError(ctx, rejected.error(), realm);
             return;
         }
-        Stages.onEventLoop(ctx, requestToken.handle(command.orElseThrow()), outcome -> {
+        TokenRequest request = command.orElseThrow();
+        Stages.onEventLoop(ctx, requestToken.handle(request), outcome -> {
+            RequestFacts.of(ctx).answered(request.credentials().clientId(), outcome);
             if (outcome instanceof Outcome.Rejected<?> rejected) {
                 Responses.clientError(ctx, rejected.error(), realm);
             } else {

@@ -1,0 +1,66 @@
+package dev.whosthat.oauth.bootstrap.observe;
+
+import dev.whosthat.oauth.adapter.http.observe.RequestObserver;
+import dev.whosthat.oauth.domain.port.AuditTrail;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One Prometheus registry per server: Vert.x's own metrics (HTTP server, and the PostgreSQL pool as
+ * {@code vertx_pool_*{pool_type="sql", pool_name="whosthat"}}), the per-request series from the
+ * HTTP adapter's observation hook, and the security-event counters from the audit trail.
+ */
+public final class Metrics {
+
+    public static final String PATH = "/metrics";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    /**
+     * A Vert.x instance that reports into this registry, with the JVM's own series (memory, GC,
+     * threads). The event bus, verticles and datagram sockets are not used by the server, so their
+     * series would only be noise. The local address tells the main listener from the metrics one.
+     */
+    public Vertx vertx() {
+        Set<Label> labels = new HashSet<>(MicrometerMetricsOptions.DEFAULT_LABELS);
+        labels.add(Label.LOCAL);
+        MicrometerMetricsOptions options = new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .setLabels(labels)
+                .setDisabledMetricsCategories(Set.of(MetricsDomain.EVENT_BUS.name(), MetricsDomain.VERTICLES.name(),
+                        MetricsDomain.DATAGRAM_SOCKET.name()));
+        return Vertx.builder()
+                .with(new VertxOptions().setMetricsOptions(options))
+                .withMetrics(new MicrometerMetricsFactory(registry))
+                .build();
+    }
+
+    public RequestObserver requests() {
+        return new MetricsRequestObserver(registry);
+    }
+
+    public AuditTrail securityEvents() {
+        return new MetricsAuditTrail(registry);
+    }
+
+    /** {@code GET /metrics}: the Prometheus text format. */
+    public Handler<RoutingContext> scrape() {
+        return PrometheusScrapingHandler.create(registry);
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+}
