@@ -23,7 +23,7 @@ TARGETS=${TARGETS:-"ceiling memory postgres"}
 BENCH=bootstrap/bench
 JAR=bootstrap/target/oauth-server.jar
 CLASSPATH="$JAR:bootstrap/target/test-classes"
-JVM_OPTS=${JVM_OPTS:-"-Xms4g -Xmx4g -XX:+UseParallelGC"}
+JVM_OPTS=${JVM_OPTS:-"-Xms4g -Xmx4g -XX:+UseParallelGC -Xmn64m"}
 # The disks of small VMs take tens of milliseconds per fsync, which would measure the disk, not the
 # server: commits are acknowledged before their WAL is flushed (a crash may lose the last few
 # hundred milliseconds of tokens, never consistency). PG_SYNCHRONOUS_COMMIT=on measures with flushes.

@@ -2,7 +2,6 @@ package dev.whosthat.oauth.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,7 +10,9 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import dev.whosthat.oauth.bootstrap.config.OperationsSettings.LogFormat;
 import dev.whosthat.oauth.bootstrap.observe.AuditLog;
+import dev.whosthat.oauth.bootstrap.observe.BufferedConsoleAppender;
 import dev.whosthat.oauth.bootstrap.observe.JsonLineEncoder;
+import dev.whosthat.oauth.bootstrap.observe.TextLineEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     private static final String APPENDER = "CONSOLE";
-    /** Key/value pairs follow the message as {@code key="value"}; a line without any gets no trailing space. */
-    private static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{20} - %msg%replace( %kvp){'^ $', ''}%n";
 
     /**
      * For the admin commands, whose standard output is for scripts: only warnings, errors and the
@@ -68,29 +67,41 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
     }
 
     /**
-     * Switches the console to the configured format, once the configuration is known. Does nothing
-     * (and says so) when logging was configured otherwise, by {@code -Dlogback.configurationFile}.
+     * For a server, once the configuration is known: the console in the configured format, through
+     * a buffer flushed in the background ({@link BufferedConsoleAppender}). Does nothing (and says
+     * so) when logging was configured otherwise, by {@code -Dlogback.configurationFile}.
      */
     public static boolean use(LogFormat format) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)
-                || !(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
-                        instanceof ConsoleAppender<ILoggingEvent> console)) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return false;
         }
-        Encoder<ILoggingEvent> encoder = encoder(context, format);
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (!(root.getAppender(APPENDER) instanceof ConsoleAppender<ILoggingEvent> console)) {
+            return false;
+        }
+        BufferedConsoleAppender buffered = new BufferedConsoleAppender();
+        buffered.setContext(context);
+        buffered.setName(APPENDER);
+        buffered.setEncoder(encoder(context, format));
+        buffered.start();
+        root.addAppender(buffered);
+        root.detachAppender(console);
         console.stop();
-        console.setEncoder(encoder);
-        console.start();
         return true;
+    }
+
+    /** Writes out what the console buffers hold: before the process halts, nothing else would. */
+    public static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
+                && context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender(APPENDER)
+                        instanceof BufferedConsoleAppender buffered) {
+            buffered.flush();
+        }
     }
 
     static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
         Encoder<ILoggingEvent> encoder = switch (format) {
-            case TEXT -> {
-                PatternLayoutEncoder text = new PatternLayoutEncoder();
-                text.setPattern(TEXT_PATTERN);
-                yield text;
-            }
+            case TEXT -> new TextLineEncoder();
             case JSON -> new JsonLineEncoder();
         };
         encoder.setContext(context);

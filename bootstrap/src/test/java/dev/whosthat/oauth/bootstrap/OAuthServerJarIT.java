@@ -210,16 +210,17 @@ class OAuthServerJarIT {
                 .sendAsync(tokenRequest(port, clientId, secret, form), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Until the server's own gauge shows a POST being handled: the request is in, not on its way. */
+    /** Until the server's own gauge shows the token request being handled: it is in, not on its way. */
     private void awaitActivePost(int port) throws Exception {
         HttpClient scraper = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long deadline = System.nanoTime() + START.toNanos();
         while (System.nanoTime() < deadline) {
             String scrape = scraper.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
+            // The scrape counts itself: a second request in flight is the token request.
             boolean active = scrape.lines()
-                    .filter(line -> line.startsWith("vertx_http_server_active_requests{") && line.contains("method=\"POST\""))
-                    .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
+                    .filter(line -> line.startsWith("oauth_requests_in_flight "))
+                    .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 2);
             if (active) {
                 return;
             }

@@ -84,6 +84,7 @@ final class ServeCommand implements Callable<Integer> {
             LOG.warn("shutdown was not clean: {}", e.toString());
             status = 1;
         }
+        ConsoleLogging.flush();
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(status);

@@ -91,8 +91,8 @@ class OperationsEndpointsTest {
                 .contains("oauth_sign_ins_total 1.0")
                 .containsPattern("oauth_tokens_revoked_total [1-9]")
                 .contains("oauth_refresh_token_reuse_detected_total 0.0");
-        // The Vert.x HTTP server series come with vertx-micrometer-metrics.
-        assertThat(scrape).contains("vertx_http_server_requests_total");
+        // Requests in flight: the scrape itself, at the moment it was written.
+        assertThat(scrape).contains("oauth_requests_in_flight 1.0");
 
         assertThat(scrape).doesNotContain(OpsServer.SECRET).doesNotContain(access).doesNotContain("wrong-secret")
                 .doesNotContain(OpsServer.PASSWORD).doesNotContain("urn:made:up");

@@ -36,6 +36,11 @@ public final class RequestObservation implements Handler<RoutingContext> {
         // The path alone: an authorization request's query may carry a state or code challenge.
         String path = truncated(ctx.request().path());
         RequestFacts facts = RequestFacts.start(ctx, endpoints.getOrDefault(path, RequestFacts.OTHER));
+        try {
+            observer.started();
+        } catch (RuntimeException bug) {
+            LOG.warn("request observer failed: {}", bug.toString());
+        }
         ctx.addEndHandler(ended -> {
             int status = ctx.response().ended() ? ctx.response().getStatusCode() : 0;
             ObservedRequest observed = new ObservedRequest(ctx.request().method().name(), path, facts.endpoint(),
