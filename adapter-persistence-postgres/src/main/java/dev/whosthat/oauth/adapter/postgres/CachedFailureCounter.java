@@ -9,9 +9,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Throttling's read on every client authentication and sign-in, served from a {@link LookupCache}.
- * Every failure is still counted in the database, and the count it returns refreshes this node's
- * entry: a guesser who spreads attempts over nodes is refused on each node from its first failure
- * there after the shared count reached the limit.
+ * Every failure is counted in the database and announced, so every node drops its entry and reads
+ * the shared count again: a guesser who spreads attempts over nodes meets that count on each (at
+ * worst the ttl late, if a notification is lost). Successes, the hot path, cost no round trip.
  */
 final class CachedFailureCounter implements FailureCounter {
 
@@ -30,8 +30,7 @@ final class CachedFailureCounter implements FailureCounter {
         if (message.equals(Invalidations.EVERYTHING)) {
             counts.invalidateAll();
         } else if (message.startsWith("f:")) {
-            // A reset follows a success after failures: rare enough to drop every count rather than parse the key.
-            counts.invalidateAll();
+            ThrottleKey.fromStorageKey(message.substring(2)).ifPresent(counts::invalidate);
         }
     }
 
@@ -43,10 +42,10 @@ final class CachedFailureCounter implements FailureCounter {
 
     @Override
     public CompletionStage<FailureCount> recordFailure(ThrottleKey key, Instant now, Duration window) {
-        return counter.recordFailure(key, now, window).thenApply(count -> {
-            counts.merge(key, count, CachedFailureCounter::later);
-            return count;
-        });
+        // Every node (this one too) drops its entry; the next read fetches the shared count. A count
+        // kept from here could be overtaken by a concurrent failure's and never corrected.
+        return counter.recordFailure(key, now, window)
+                .thenCompose(count -> invalidations.publish("f:" + key.storageKey()).thenApply(sent -> count));
     }
 
     @Override
@@ -57,17 +56,5 @@ final class CachedFailureCounter implements FailureCounter {
     @Override
     public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
         return counter.sweepExpired(now, limit);
-    }
-
-    /**
-     * Of two counts of one key, the one that knows more: the later window, or in the same window
-     * the higher count. Concurrent failures report their counts in any order.
-     */
-    static FailureCount later(FailureCount cached, FailureCount reported) {
-        int byWindow = cached.windowEnds().compareTo(reported.windowEnds());
-        if (byWindow != 0) {
-            return byWindow > 0 ? cached : reported;
-        }
-        return cached.failures() >= reported.failures() ? cached : reported;
     }
 }

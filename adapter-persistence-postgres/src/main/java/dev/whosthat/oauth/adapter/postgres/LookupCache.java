@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -45,18 +44,6 @@ final class LookupCache<K, V> {
             }
             return loaded;
         });
-    }
-
-    /**
-     * Stores what a write just learnt (for instance a counter's new value), merged with what is
-     * there: concurrent writes may report in any order, and {@code merge} keeps the newer knowledge.
-     */
-    void merge(K key, V value, BinaryOperator<V> merge) {
-        long readAt = generation.get();
-        entries.asMap().merge(key, value, merge);
-        if (generation.get() != readAt) {
-            entries.invalidate(key);
-        }
     }
 
     private void store(K key, V value, long readAt) {

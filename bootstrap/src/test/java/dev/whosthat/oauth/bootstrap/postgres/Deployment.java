@@ -61,9 +61,13 @@ record Deployment(String clientId, String secret, String username, String passwo
     }
 
     ServerConfig nodeConfig(String databaseUri) {
+        return nodeConfig(databaseUri, ThrottleSettings.DEFAULTS);
+    }
+
+    ServerConfig nodeConfig(String databaseUri, ThrottleSettings throttling) {
         return new ServerConfig(ISSUER, "127.0.0.1", 0,
                 new StorageSettings(StorageSettings.Kind.POSTGRES, Optional.of(databaseUri), 4),
-                List.of(client()), List.of(user()), TokenLifetimes.DEFAULTS, CHEAP_HASHING, ThrottleSettings.DEFAULTS, false);
+                List.of(client()), List.of(user()), TokenLifetimes.DEFAULTS, CHEAP_HASHING, throttling, false);
     }
 
     OAuthServer startNode(String databaseUri) throws Exception {
