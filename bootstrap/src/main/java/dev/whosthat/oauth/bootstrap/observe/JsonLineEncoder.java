@@ -3,7 +3,6 @@ package dev.whosthat.oauth.bootstrap.observe;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.encoder.EncoderBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
@@ -25,22 +24,11 @@ import org.slf4j.event.KeyValuePair;
  * The flat form takes these few lines on Jackson, which the server already has; a library for it
  * (logstash-logback-encoder) would add a dependency for the same result.
  */
-public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
+public final class JsonLineEncoder extends LineEncoder {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final byte[] NOTHING = new byte[0];
     /** A pair named like a fixed field is renamed, never allowed to shadow it. */
     private static final Set<String> FIXED = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
-
-    @Override
-    public byte[] headerBytes() {
-        return NOTHING;
-    }
-
-    @Override
-    public byte[] footerBytes() {
-        return NOTHING;
-    }
 
     @Override
     public byte[] encode(ILoggingEvent event) {

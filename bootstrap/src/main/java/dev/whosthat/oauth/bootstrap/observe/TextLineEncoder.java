@@ -4,7 +4,6 @@ import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.encoder.EncoderBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,24 +22,13 @@ import org.slf4j.event.KeyValuePair;
  * event loop, and a pattern with a regular expression (to drop the space before an empty pair
  * list) cost several microseconds a line.
  */
-public final class TextLineEncoder extends EncoderBase<ILoggingEvent> {
+public final class TextLineEncoder extends LineEncoder {
 
-    private static final byte[] NOTHING = new byte[0];
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final TargetLengthBasedClassNameAbbreviator ABBREVIATOR = new TargetLengthBasedClassNameAbbreviator(20);
 
     /** Logger names are few; each is abbreviated once. */
     private final Map<String, String> abbreviated = new ConcurrentHashMap<>();
-
-    @Override
-    public byte[] headerBytes() {
-        return NOTHING;
-    }
-
-    @Override
-    public byte[] footerBytes() {
-        return NOTHING;
-    }
 
     @Override
     public byte[] encode(ILoggingEvent event) {
