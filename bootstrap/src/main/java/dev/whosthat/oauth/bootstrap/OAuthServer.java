@@ -123,7 +123,9 @@ public final class OAuthServer implements AutoCloseable {
             if (exposure.exposure() == MetricsSettings.Exposure.OWN_LISTENER) {
                 Router metricsRouter = Router.router(vertx);
                 mountMetrics(metricsRouter, metrics.orElseThrow());
-                metricsListener = Optional.of(vertx.createHttpServer(httpOptions())
+                // Scrapers speak HTTP/1.1; without the h2c upgrade path, an upgrading client (the JDK's
+                // HttpClient does by default) sometimes waited for its first scrape until the idle timeout.
+                metricsListener = Optional.of(vertx.createHttpServer(httpOptions().setHttp2ClearTextEnabled(false))
                         .requestHandler(metricsRouter)
                         .listen(exposure.port(), exposure.host())
                         .toCompletionStage().toCompletableFuture()
