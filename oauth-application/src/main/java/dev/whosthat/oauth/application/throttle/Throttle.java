@@ -9,6 +9,7 @@ import dev.whosthat.oauth.domain.throttle.ThrottleKey;
 import dev.whosthat.oauth.domain.throttle.ThrottlePolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -43,8 +44,9 @@ public final class Throttle {
     }
 
     public CompletionStage<Admission> admit(ThrottleKey key) {
-        return counter.current(key, clock.instant()).thenApply(count -> new Admission(key, count,
-                policy.refusal(count, clock.instant()).map(wait -> OAuthError.retryAfter(OAuthErrorCode.TOO_MANY_ATTEMPTS,
+        Instant now = clock.instant();
+        return counter.current(key, now).thenApply(count -> new Admission(key, count,
+                policy.refusal(count, now).map(wait -> OAuthError.retryAfter(OAuthErrorCode.TOO_MANY_ATTEMPTS,
                         "too many failed attempts, try again later", wait))));
     }
 

@@ -1,6 +1,7 @@
 package dev.whosthat.oauth.adapter.http.authorize;
 
 import dev.whosthat.oauth.adapter.http.support.Form;
+import dev.whosthat.oauth.adapter.http.support.Responses;
 import dev.whosthat.oauth.adapter.http.support.SourceAddresses;
 import dev.whosthat.oauth.adapter.http.support.Stages;
 import dev.whosthat.oauth.application.authorize.AuthorizationRequest;
@@ -66,7 +67,7 @@ final class LoginEndpoint implements Handler<RoutingContext> {
     private void showRefusal(RoutingContext ctx, AuthorizationRequest request, String encodedRequest, String username,
                              OAuthError error) {
         if (error.code() == OAuthErrorCode.TOO_MANY_ATTEMPTS) {
-            error.retryAfter().ifPresent(wait -> ctx.response().putHeader("Retry-After", Long.toString(wait.toSeconds())));
+            Responses.retryAfter(ctx.response(), error);
             flow.showLogin(ctx, 429, request, encodedRequest, username, LoginPage.TOO_MANY_ATTEMPTS);
         } else {
             flow.showLogin(ctx, 200, request, encodedRequest, username, LoginPage.WRONG_CREDENTIALS);

@@ -57,9 +57,14 @@ public final class Responses {
 
     public static void error(RoutingContext ctx, int status, OAuthError error) {
         RequestFacts.of(ctx).error(error.code());
-        // RFC 9110 §10.2.3: delay-seconds, rounded up by the policy that set it.
-        error.retryAfter().ifPresent(delay -> ctx.response().putHeader("Retry-After", Long.toString(delay.toSeconds())));
+        retryAfter(ctx.response(), error);
         json(ctx, status, Json.write(body(error)));
+    }
+
+    /** RFC 9110 §10.2.3: {@code Retry-After} in delay-seconds (rounded up by the policy that set it), when the error has one. */
+    public static HttpServerResponse retryAfter(HttpServerResponse response, OAuthError error) {
+        error.retryAfter().ifPresent(delay -> response.putHeader("Retry-After", Long.toString(delay.toSeconds())));
+        return response;
     }
 
     /**
