@@ -60,6 +60,14 @@ class ConsoleLoggingTest {
     }
 
     @Test
+    void textModeEscapesValuesSoThatNoneCanForgeALine() {
+        String line = encode(LogFormat.TEXT, event("POST /oauth2/token {} {} ms", 200, 12L));
+
+        assertThat(line).contains("client_id=\"c\\\"1\\n\"");
+        assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+    }
+
+    @Test
     void textModeLeavesLinesWithoutPairsAsTheyWere() {
         LoggingEvent plain = new LoggingEvent(Logger.FQCN, logger, Level.INFO, "listening on {}", null, new Object[] {8080});
 
