@@ -5,6 +5,7 @@ import dev.whosthat.oauth.application.client.ClientRegistration;
 import dev.whosthat.oauth.bootstrap.config.ServerConfig;
 import dev.whosthat.oauth.bootstrap.config.UserSeed;
 import dev.whosthat.oauth.domain.port.UserRepository;
+import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.PasswordCheck;
 import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.UserAccount;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * stays their source of truth, also over a database that outlives the server: a listed client is
  * stored as configured (added, or replaced field by field); a listed user is added, or keeps its
  * account id and stored hash if the configured password still verifies against it, and gets a
- * fresh hash otherwise (a changed password, or a raised hashing cost). Clients and users that the
- * file does not list are left alone. Several nodes may do this at once.
+ * fresh hash otherwise (a changed password, or a raised hashing cost); a user configured with a
+ * {@code password_hash} gets that hash as it is. Clients and users that the file does not list are
+ * left alone. Several nodes may do this at once.
  */
 final class ConfigSeed {
 
@@ -51,11 +53,10 @@ final class ConfigSeed {
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<UserAccount> stored = await(users.findByUsername(seed.username()));
             if (stored.isPresent()) {
-                keepOrRehash(ports, stored.get(), seed);
+                update(ports, stored.get(), seed);
                 return;
             }
-            PasswordHash hash = await(ports.passwordHasher().hash(seed.password()));
-            UserAccount account = new UserAccount(new UserId(ports.generator().newId()), seed.username(), hash);
+            UserAccount account = new UserAccount(new UserId(ports.generator().newId()), seed.username(), hashOf(ports, seed));
             if (await(users.add(account)) == UserRepository.Addition.ADDED) {
                 return;
             }
@@ -63,12 +64,30 @@ final class ConfigSeed {
         throw new IllegalStateException("user \"" + seed.username() + "\" could not be put into storage");
     }
 
-    private static void keepOrRehash(OAuthUseCases.Ports ports, UserAccount stored, UserSeed seed) {
-        PasswordCheck check = await(ports.passwordHasher().verify(seed.password(), stored.passwordHash()));
+    private static PasswordHash hashOf(OAuthUseCases.Ports ports, UserSeed seed) {
+        if (seed.credential() instanceof UserSeed.Hashed hashed) {
+            return hashed.hash();
+        }
+        return await(ports.passwordHasher().hash(((UserSeed.Clear) seed.credential()).password()));
+    }
+
+    private static void update(OAuthUseCases.Ports ports, UserAccount stored, UserSeed seed) {
+        if (seed.credential() instanceof UserSeed.Hashed hashed) {
+            if (!hashed.hash().equals(stored.passwordHash())) {
+                await(ports.users().updatePasswordHash(stored.id(), hashed.hash()));
+                LOG.info("user \"{}\": stored hash replaced by the configured one", seed.username());
+            }
+            return;
+        }
+        keepOrRehash(ports, stored, seed, ((UserSeed.Clear) seed.credential()).password());
+    }
+
+    private static void keepOrRehash(OAuthUseCases.Ports ports, UserAccount stored, UserSeed seed, Password password) {
+        PasswordCheck check = await(ports.passwordHasher().verify(password, stored.passwordHash()));
         if (check == PasswordCheck.MATCH) {
             return;
         }
-        PasswordHash fresh = await(ports.passwordHasher().hash(seed.password()));
+        PasswordHash fresh = await(ports.passwordHasher().hash(password));
         await(ports.users().updatePasswordHash(stored.id(), fresh));
         LOG.info("user \"{}\": {}", seed.username(), check == PasswordCheck.MISMATCH
                 ? "password changed in the configuration, stored hash replaced"

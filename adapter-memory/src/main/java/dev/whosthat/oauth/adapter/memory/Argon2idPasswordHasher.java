@@ -71,6 +71,11 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         return cost;
     }
 
+    /** The cost a hash was made at, or empty when it is no Argon2id PHC string that this hasher can verify. */
+    public static Optional<Cost> costOf(PasswordHash hash) {
+        return Parsed.from(hash.encoded()).map(Parsed::cost);
+    }
+
     @Override
     public CompletionStage<PasswordHash> hash(Password password) {
         return CompletableFuture.supplyAsync(() -> hashNow(password), executor);

@@ -33,6 +33,14 @@ public final class Cli {
 
     /** Runs the command the arguments name; returns its exit code. */
     public static int run(CliContext ctx, String... args) {
+        Optional<ServeCommand.ServeOptions> plainStart = PlainStart.recognise(args);
+        if (plainStart.isPresent()) {
+            try {
+                return ServeCommand.serve(ctx, plainStart.get());
+            } catch (Exception failure) {
+                return failed(ctx, failure);
+            }
+        }
         return commandLine(ctx).execute(args);
     }
 

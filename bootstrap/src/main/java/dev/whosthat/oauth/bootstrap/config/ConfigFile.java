@@ -97,11 +97,11 @@ record ConfigFile(
         }
     }
 
-    record UserEntry(String username, String password) {
+    record UserEntry(String username, String password, @JsonProperty("password_hash") String passwordHash) {
 
         @Override
         public String toString() {
-            return "UserEntry[username=" + username + ", password=[redacted]]";
+            return "UserEntry[username=" + username + ", password=[redacted], password_hash=[redacted]]";
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.whosthat.oauth.adapter.postgres.PgStorage;
 import dev.whosthat.oauth.bootstrap.config.Environment.Variable;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import dev.whosthat.oauth.domain.user.Password;
+import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.Username;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -340,15 +341,29 @@ public final class ConfigLoader {
             if (!seen.add(username)) {
                 throw new ConfigException("user " + quote(username) + " is defined twice (users[" + i + "])");
             }
-            if (entry.password() == null) {
-                throw new ConfigException("user " + quote(username) + ": password is missing");
-            }
-            try {
-                users.add(new UserSeed(username, new Password(entry.password())));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("user " + quote(username) + ": " + e.getMessage());
-            }
+            users.add(new UserSeed(username, credential(username, entry)));
         }
         return users;
+    }
+
+    private static UserSeed.Credential credential(Username username, ConfigFile.UserEntry entry) {
+        if (entry.password() == null && entry.passwordHash() == null) {
+            throw new ConfigException("user " + quote(username) + ": password is missing (give password or password_hash)");
+        }
+        if (entry.password() != null && entry.passwordHash() != null) {
+            throw new ConfigException("user " + quote(username) + ": give password or password_hash, not both");
+        }
+        try {
+            if (entry.password() != null) {
+                return new UserSeed.Clear(new Password(entry.password()));
+            }
+            PasswordHash hash = new PasswordHash(entry.passwordHash());
+            if (Argon2idPasswordHasher.costOf(hash).isEmpty()) {
+                throw new IllegalArgumentException("password_hash is not an Argon2id hash (make one with hash-password)");
+            }
+            return new UserSeed.Hashed(hash);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("user " + quote(username) + ": " + e.getMessage());
+        }
     }
 }

@@ -121,7 +121,8 @@ public final class EffectiveConfig {
 
     private static ArrayNode users(ServerConfig config) {
         ArrayNode users = JSON.createArrayNode();
-        config.users().forEach(user -> users.addObject().put("username", user.username().value()).put("password", MASK));
+        config.users().forEach(user -> users.addObject().put("username", user.username().value())
+                .put(user.credential() instanceof UserSeed.Hashed ? "password_hash" : "password", MASK));
         return users;
     }
 }

@@ -15,6 +15,7 @@ import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import dev.whosthat.oauth.domain.user.Password;
+import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.Username;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -774,6 +775,32 @@ class ConfigLoaderTest {
         assertRejected("""
                 {"users": [{"username": "alice", "password": ""}]}""")
                 .hasMessageContaining("config: user \"alice\": password must be 1 to");
+    }
+
+    @Test
+    void aPasswordHashFromHashPasswordIsTakenAsItIs() {
+        String hash = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+                + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
+
+        ServerConfig config = load("""
+                {"users": [{"username": "alice", "password_hash": "%s"}]}""".formatted(hash));
+
+        assertThat(config.users()).containsExactly(new UserSeed(new Username("alice"), new PasswordHash(hash)));
+    }
+
+    @Test
+    void aPasswordHashThatIsNoArgon2idHashIsRejected() {
+        assertRejected("""
+                {"users": [{"username": "alice", "password_hash": "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW"}]}""")
+                .hasMessageContaining("config: user \"alice\": password_hash is not an Argon2id hash");
+    }
+
+    @Test
+    void aPasswordAndAPasswordHashTogetherAreRejected() {
+        assertRejected("""
+                {"users": [{"username": "alice", "password": "wonderland",
+                            "password_hash": "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA"}]}""")
+                .hasMessageContaining("config: user \"alice\": give password or password_hash, not both");
     }
 
     @Test

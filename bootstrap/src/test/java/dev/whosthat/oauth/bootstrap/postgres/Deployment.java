@@ -15,6 +15,7 @@ import dev.whosthat.oauth.domain.client.RedirectUri;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import dev.whosthat.oauth.domain.user.Password;
+import dev.whosthat.oauth.domain.user.PasswordHash;
 import dev.whosthat.oauth.domain.user.Username;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -65,13 +66,24 @@ record Deployment(String clientId, String secret, String username, String passwo
     }
 
     ServerConfig nodeConfig(String databaseUri, ThrottleSettings throttling) {
+        return nodeConfig(databaseUri, throttling, user());
+    }
+
+    private ServerConfig nodeConfig(String databaseUri, ThrottleSettings throttling, UserSeed user) {
         return new ServerConfig(ISSUER, "127.0.0.1", 0,
                 new StorageSettings(StorageSettings.Kind.POSTGRES, Optional.of(databaseUri), 4),
-                List.of(client()), List.of(user()), TokenLifetimes.DEFAULTS, CHEAP_HASHING, throttling, false);
+                List.of(client()), List.of(user), TokenLifetimes.DEFAULTS, CHEAP_HASHING, throttling, false);
     }
 
     OAuthServer startNode(String databaseUri) throws Exception {
         return OAuthServer.start(nodeConfig(databaseUri));
+    }
+
+    /** A node whose configuration gives the user's password as a hash, as {@code hash-password} prints it. */
+    OAuthServer startNodeWithPasswordHash(String databaseUri) throws Exception {
+        PasswordHash hash = new Argon2idPasswordHasher(CHEAP_HASHING, Runnable::run).hash(new Password(password))
+                .toCompletableFuture().join();
+        return OAuthServer.start(nodeConfig(databaseUri, ThrottleSettings.DEFAULTS, new UserSeed(new Username(username), hash)));
     }
 
     private static String random(int bytes) {

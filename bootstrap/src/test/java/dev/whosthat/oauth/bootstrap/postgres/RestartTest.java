@@ -77,4 +77,26 @@ class RestartTest {
         assertThat(field(Http.introspect(second.port(), after, field(newPassword, "access_token")), "sub"))
                 .isEqualTo(subject);
     }
+
+    @Test
+    void aConfiguredPasswordHashIsStoredAsItIsAndReplacesTheStoredOneWhenItChanges() throws Exception {
+        Deployment before = Deployment.unique();
+        OAuthServer first = before.startNodeWithPasswordHash(TestPostgres.sharedUri());
+        running = first;
+        HttpResponse<String> signedIn = Http.passwordGrant(first.port(), before);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        String subject = field(Http.introspect(first.port(), before, field(signedIn, "access_token")), "sub");
+        first.close();
+        running = null;
+
+        Deployment after = before.withPassword(before.password() + "-changed");
+        OAuthServer second = after.startNodeWithPasswordHash(TestPostgres.sharedUri());
+        running = second;
+
+        assertThat(Http.passwordGrant(second.port(), before).statusCode()).isEqualTo(400);
+        HttpResponse<String> newPassword = Http.passwordGrant(second.port(), after);
+        assertThat(newPassword.statusCode()).as(newPassword.body()).isEqualTo(200);
+        assertThat(field(Http.introspect(second.port(), after, field(newPassword, "access_token")), "sub"))
+                .isEqualTo(subject);
+    }
 }
