@@ -59,7 +59,8 @@ public final class Cli {
                         .addSubcommand(new UsersCommand.Delete(ctx))
                         .addSubcommand(new UsersCommand.SetPassword(ctx)))
                 .addSubcommand(new MigrateCommand(ctx))
-                .addSubcommand(new HashPasswordCommand(ctx));
+                .addSubcommand(new HashPasswordCommand(ctx))
+                .addSubcommand(new WarmUpCommand(ctx));
         root.registerConverter(ClientId.class, checked(ClientId::new))
                 .registerConverter(Username.class, checked(Username::new))
                 .registerConverter(RedirectUri.class, checked(RedirectUri::new))

@@ -50,7 +50,7 @@ class CliMemoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "serve", "clients", "clients create", "clients list", "clients show", "clients delete",
         "clients rotate-secret", "users", "users create", "users list", "users delete", "users set-password",
-        "migrate", "hash-password"})
+        "migrate", "hash-password", "warm-up"})
     void everyCommandHasHelp(String command) {
         String[] words = command.isEmpty() ? new String[0] : command.split(" ");
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(words), java.util.stream.Stream.of("--help"))
@@ -206,6 +206,20 @@ class CliMemoryTest {
     }
 
     // --- --print-config -----------------------------------------------------------------------
+
+    @Test
+    void warmUpServesEveryKindOfRequestInMemoryAndStops() throws Exception {
+        Path config = config("""
+                {"storage": {"kind": "postgres", "uri": "postgresql://nobody@127.0.0.1:1/none"},
+                 "http": {"host": "127.0.0.1", "port": 1}}
+                """);
+
+        Result result = CliRun.command().run("warm-up", "--config", config.toString());
+
+        // The configured database and port were never tried: the run is in memory, on a free port.
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(result.outLines()).containsExactly("warm-up: 14 requests answered as expected");
+    }
 
     @Test
     void printConfigShowsTheEffectiveConfigurationWithEverySecretMasked() throws Exception {
