@@ -37,6 +37,8 @@ public final class AccessLog implements RequestObserver {
                 .addKeyValue("endpoint", request.endpoint())
                 .addKeyValue("outcome", request.outcome())
                 .addKeyValue("client_id", request.clientId().orElse(MetricsRequestObserver.NONE))
-                .log("{} {} {} {} ms", request.method(), request.path(), request.status(), millis);
+                // Concatenated, not a "{}" pattern: no argument means no formatting pass over the message,
+                // and braces in a path are printed as they are.
+                .log(request.method() + " " + request.path() + " " + request.status() + " " + millis + " ms");
     }
 }

@@ -5,9 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,16 +21,16 @@ import org.slf4j.event.KeyValuePair;
  */
 public final class TextLineEncoder extends LineEncoder {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     private static final TargetLengthBasedClassNameAbbreviator ABBREVIATOR = new TargetLengthBasedClassNameAbbreviator(20);
 
     /** Logger names are few; each is abbreviated once. */
     private final Map<String, String> abbreviated = new ConcurrentHashMap<>();
+    private final LineTime time = new LineTime();
 
     @Override
     public byte[] encode(ILoggingEvent event) {
         StringBuilder line = new StringBuilder(160);
-        TIME.formatTo(Instant.ofEpochMilli(event.getTimeStamp()), line);
+        time.appendTo(line, event.getTimeStamp());
         String level = event.getLevel().toString();
         line.append(' ').append(level);
         for (int pad = level.length(); pad < 5; pad++) {
