@@ -9,6 +9,7 @@ import dev.whosthat.oauth.adapter.http.revoke.RevocationEndpoint;
 import dev.whosthat.oauth.adapter.http.support.FailureHandler;
 import dev.whosthat.oauth.adapter.http.support.FormBodyHandler;
 import dev.whosthat.oauth.adapter.http.support.MethodNotAllowed;
+import dev.whosthat.oauth.adapter.http.support.Responses;
 import dev.whosthat.oauth.adapter.http.token.TokenEndpoint;
 import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.domain.client.ClientAuthMethod;
@@ -33,6 +34,8 @@ public final class OAuthRoutes {
     public static final String REVOKE = "/oauth2/revoke";
     public static final String METADATA = "/.well-known/oauth-authorization-server";
 
+    private static final CharSequence CONTENT_TYPE_OPTIONS = HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
     private static final List<String> GRANT_TYPES = List.of(GrantType.AUTHORIZATION_CODE.wire(),
             GrantType.CLIENT_CREDENTIALS.wire(), GrantType.PASSWORD.wire(), GrantType.REFRESH_TOKEN.wire());
     private static final List<String> AUTH_METHODS = List.of(
@@ -90,8 +93,8 @@ public final class OAuthRoutes {
 
     private static void securityHeaders(RoutingContext ctx) {
         ctx.response()
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                .putHeader(CONTENT_TYPE_OPTIONS, NOSNIFF)
+                .putHeader(HttpHeaders.CACHE_CONTROL, Responses.NO_STORE);
         ctx.next();
     }
 

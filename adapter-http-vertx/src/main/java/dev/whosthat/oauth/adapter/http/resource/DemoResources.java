@@ -1,6 +1,6 @@
 package dev.whosthat.oauth.adapter.http.resource;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whosthat.oauth.adapter.http.bearer.BearerAuthHandler;
 import dev.whosthat.oauth.adapter.http.support.Json;
 import dev.whosthat.oauth.adapter.http.support.Responses;
@@ -8,6 +8,7 @@ import dev.whosthat.oauth.application.bearer.ValidateBearerToken;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import io.vertx.ext.web.Router;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,15 +18,20 @@ import java.util.Optional;
  */
 public final class DemoResources {
 
-    record Me(@JsonProperty("sub") String sub,
-              @JsonProperty("username") Optional<String> username,
-              @JsonProperty("client_id") String clientId,
-              @JsonProperty("scope") String scope,
-              @JsonProperty("exp") long exp) {
+    record Me(String sub, Optional<String> username, String clientId, String scope, long exp) implements Json.Members {
 
         static Me of(AccessToken token) {
             return new Me(token.subject(), token.owner().map(o -> o.username().value()), token.clientId().value(),
                     token.scope().wire(), token.expiresAt().getEpochSecond());
+        }
+
+        @Override
+        public void writeMembers(JsonGenerator json) throws IOException {
+            json.writeStringField("sub", sub);
+            Json.optional(json, "username", username);
+            json.writeStringField("client_id", clientId);
+            json.writeStringField("scope", scope);
+            json.writeNumberField("exp", exp);
         }
     }
 

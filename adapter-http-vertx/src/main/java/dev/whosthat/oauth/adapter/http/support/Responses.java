@@ -17,6 +17,12 @@ public final class Responses {
 
     public static final String JSON = "application/json;charset=UTF-8";
 
+    // The headers of every API answer, encoded once: Vert.x hashes and writes these as bytes as they are.
+    public static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    private static final CharSequence JSON_TYPE = HttpHeaders.createOptimized(JSON);
+    private static final CharSequence PRAGMA = HttpHeaders.createOptimized("Pragma");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+
     private Responses() {
     }
 
@@ -36,8 +42,8 @@ public final class Responses {
     /** RFC 6749 §5.1: token responses, errors included, must not be cached. */
     public static HttpServerResponse noStore(HttpServerResponse response) {
         return response
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("Pragma", "no-cache");
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                .putHeader(PRAGMA, NO_CACHE);
     }
 
     public static void json(RoutingContext ctx, int status, Buffer body) {
@@ -46,7 +52,7 @@ public final class Responses {
         }
         noStore(ctx.response())
                 .setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
                 .end(body);
     }
 
