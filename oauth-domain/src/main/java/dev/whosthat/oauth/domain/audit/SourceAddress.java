@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.domain.audit;
 
+import dev.whosthat.oauth.domain.text.Ascii;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ public record SourceAddress(String value) {
 
     public SourceAddress {
         Objects.requireNonNull(value, "value");
-        if (value.isEmpty() || value.length() > MAX_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+        if (value.isEmpty() || value.length() > MAX_LENGTH || !Ascii.allWithin(value, '!', '~')) {
             throw new IllegalArgumentException("a source address is 1 to " + MAX_LENGTH + " printable ASCII characters");
         }
     }

@@ -1,5 +1,7 @@
 package dev.whosthat.oauth.domain.client;
 
+import dev.whosthat.oauth.domain.text.Ascii;
+
 /** RFC 6749 §2.2: a unique string, printable ASCII (VSCHAR, Appendix A.1). */
 public record ClientId(String value) {
 
@@ -16,7 +18,7 @@ public record ClientId(String value) {
         if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
             return false;
         }
-        return value.chars().allMatch(c -> c >= 0x20 && c <= 0x7E);
+        return Ascii.allWithin(value, ' ', '~');
     }
 
     @Override

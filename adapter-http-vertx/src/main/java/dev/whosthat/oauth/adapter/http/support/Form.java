@@ -79,9 +79,20 @@ public final class Form {
         return Optional.of(values);
     }
 
+    /** Nothing to decode: ASCII without '+' or '%' (a loop: this runs for every field of every form). */
+    private static boolean isPlain(String encoded) {
+        for (int i = 0; i < encoded.length(); i++) {
+            char c = encoded.charAt(i);
+            if (c >= 0x80 || c == '%' || c == '+') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes '+' and %XX; empty on a malformed escape or bytes that are not UTF-8. */
     static Optional<String> decode(String encoded) {
-        if (encoded.chars().allMatch(c -> c < 0x80 && c != '%' && c != '+')) {
+        if (isPlain(encoded)) {
             return Optional.of(encoded);
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());

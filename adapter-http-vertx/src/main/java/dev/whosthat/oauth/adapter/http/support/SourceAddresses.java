@@ -15,7 +15,9 @@ public final class SourceAddresses {
     }
 
     public static SourceAddress of(RoutingContext ctx) {
-        SocketAddress peer = ctx.request().remoteAddress();
+        // The connection's peer: the request's own remoteAddress() goes through Vert.x Web's
+        // forwarded-header parser on every call, only to be told to ignore those headers.
+        SocketAddress peer = ctx.request().connection().remoteAddress();
         return peer == null ? SourceAddress.UNKNOWN : SourceAddress.of(peer.hostAddress());
     }
 }
