@@ -95,6 +95,7 @@ public final class PgStorage {
     /** The name of the connection pool, as pool metrics label it ({@code pool_name}). */
     public static final String POOL_NAME = "whosthat";
 
+    /** Batches of token saves in the database at once, per node (see {@link #tokenSaves}). */
     private static final int MAX_TOKEN_SAVES_IN_FLIGHT = 2;
 
     private static final Duration MIGRATION_DEADLINE = Duration.ofMinutes(5);
@@ -195,7 +196,8 @@ public final class PgStorage {
         return Migrations.apply(pool, migrations)
                 .timeout(MIGRATION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .compose(outcome -> subscribeUnlessUncached(vertx, connect, db, settings).map(invalidations -> new PgStorage(
-                        pool, db, tokenSaves(vertx, db, settings.poolSize()), target, new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock,
+                        pool, db, tokenSaves(vertx, db, settings.poolSize()), target,
+                        new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock,
                         invalidations, settings.cacheTtl(), ticker)))
                 .recover(failure -> pool.close().transform(closed -> Future.<PgStorage>failedFuture(
                         PgFailures.translate(failure))))
