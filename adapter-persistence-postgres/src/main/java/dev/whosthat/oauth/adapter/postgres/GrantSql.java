@@ -11,36 +11,58 @@ final class GrantSql {
     }
 
     /**
-     * Stores the tokens of one token response in one statement: upserts the grant (taking its row
-     * lock, so that a concurrent revocation either finishes first and is seen here, or waits for
-     * this to commit and then deletes these tokens too), then inserts the tokens unless the grant is
-     * revoked. Returns the grant's {@code revoked}.
+     * Stores the tokens of one or more token responses in one statement, one commit: upserts each
+     * response's grant (taking its row lock, so that a concurrent revocation either finishes first
+     * and is seen here, or waits for this to commit and then deletes these tokens too), then inserts
+     * the tokens of every grant that is not revoked. Grants are locked in the order of their ids, so
+     * two statements that share grants never wait on each other in a cycle. A grant may appear once
+     * per statement: {@code ON CONFLICT DO UPDATE} cannot change one row twice.
      *
-     * <p>$1 grant, $2 refresh digest (null for none), $3 latest expiry; access token $4 digest,
-     * $5 client, $6 subject, $7 username, $8 scope, $9 issued, $10 expires; refresh token $11
-     * client, $12 subject, $13 username, $14 scope, $15 issued, $16 expires.
+     * <p>Every parameter is an array with one element per response, built by
+     * {@link TokenRows#saveParameters}: $1 grant, $2 refresh digest (null for none), $3 latest
+     * expiry; access token $4 digest, $5 client, $6 subject, $7 username, $8 scope, $9 issued, $10
+     * expires; refresh token $11 client, $12 subject, $13 username, $14 scope, $15 issued, $16
+     * expires. A scope travels in its space-delimited wire form (RFC 6749 §3.3: a scope token never
+     * holds a space), since an array of text arrays would have to be rectangular.
      */
     static final String SAVE_TOKENS = """
-            WITH grant_row AS (
+            WITH response AS (
+                SELECT * FROM unnest($1::text[], $2::bytea[], $3::timestamptz[],
+                                     $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                     $9::timestamptz[], $10::timestamptz[],
+                                     $11::text[], $12::text[], $13::text[], $14::text[],
+                                     $15::timestamptz[], $16::timestamptz[])
+                    AS r(grant_id, refresh_digest, latest_expiry,
+                         access_digest, access_client, access_subject, access_username, access_scope,
+                         access_issued, access_expires,
+                         refresh_client, refresh_subject, refresh_username, refresh_scope,
+                         refresh_issued, refresh_expires)
+            ), grant_row AS (
                 INSERT INTO grants AS g (grant_id, current_refresh, expires_at)
-                VALUES ($1, $2, $3)
+                SELECT grant_id, refresh_digest, latest_expiry FROM response ORDER BY grant_id
                 ON CONFLICT (grant_id) DO UPDATE SET
                     current_refresh = CASE WHEN g.revoked THEN NULL
                                            ELSE coalesce(excluded.current_refresh, g.current_refresh) END,
                     expires_at = CASE WHEN g.revoked THEN g.expires_at
                                       ELSE greatest(g.expires_at, excluded.expires_at) END
-                RETURNING g.revoked
+                RETURNING g.grant_id, g.revoked
+            ), live AS (
+                SELECT response.* FROM response
+                JOIN grant_row ON grant_row.grant_id = response.grant_id COLLATE "C"
+                WHERE NOT grant_row.revoked
             ), access AS (
                 INSERT INTO access_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at)
-                SELECT $4, $1, $5, $6, $7, $8, $9, $10 FROM grant_row WHERE NOT grant_row.revoked
-                ON CONFLICT (digest) DO NOTHING
-            ), refresh AS (
-                INSERT INTO refresh_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at, state)
-                SELECT $2, $1, $11, $12, $13, $14, $15, $16, 'ACTIVE' FROM grant_row
-                WHERE NOT grant_row.revoked AND $2::bytea IS NOT NULL
+                SELECT access_digest, grant_id, access_client, access_subject, access_username,
+                       string_to_array(access_scope, ' '), access_issued, access_expires
+                FROM live
                 ON CONFLICT (digest) DO NOTHING
             )
-            SELECT revoked FROM grant_row
+            INSERT INTO refresh_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at, state)
+            SELECT refresh_digest, grant_id, refresh_client, refresh_subject, refresh_username,
+                   string_to_array(refresh_scope, ' '), refresh_issued, refresh_expires, 'ACTIVE'
+            FROM live
+            WHERE refresh_digest IS NOT NULL
+            ON CONFLICT (digest) DO NOTHING
             """;
 
     /** The grant's state, its row locked until the transaction ends: rotations of one grant queue here. */

@@ -95,6 +95,9 @@ public final class PgStorage {
     /** The name of the connection pool, as pool metrics label it ({@code pool_name}). */
     public static final String POOL_NAME = "whosthat";
 
+    /** Batches of token saves in the database at once, per node (see {@link #tokenSaves}). */
+    private static final int MAX_TOKEN_SAVES_IN_FLIGHT = 2;
+
     private static final Duration MIGRATION_DEADLINE = Duration.ofMinutes(5);
 
     /** Bounds of the look-up caches, per node: a few tens of MB at most. */
@@ -115,8 +118,8 @@ public final class PgStorage {
     private final FailureCounter failures;
     private final PgStorageHealth health;
 
-    private PgStorage(Pool pool, PgClient db, String target, Schema schema, Clock clock, Optional<Invalidations> invalidations,
-                      Duration cacheTtl, Ticker ticker) {
+    private PgStorage(Pool pool, PgClient db, TokenSaveBatcher tokenSaves, String target, Schema schema, Clock clock,
+                      Optional<Invalidations> invalidations, Duration cacheTtl, Ticker ticker) {
         this.pool = pool;
         this.invalidations = invalidations;
         this.target = target;
@@ -126,7 +129,7 @@ public final class PgStorage {
         this.sessions = new PgSessionStore(db);
         this.consents = new PgConsentStore(db);
         ClientRepository clientTable = new PgClientRepository(db);
-        TokenStore tokenTables = new PgTokenStore(db, clock);
+        TokenStore tokenTables = new PgTokenStore(db, tokenSaves, clock);
         FailureCounter counterTable = new PgFailureCounter(db);
         if (invalidations.isPresent()) {
             Invalidations bus = invalidations.get();
@@ -193,11 +196,22 @@ public final class PgStorage {
         return Migrations.apply(pool, migrations)
                 .timeout(MIGRATION_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                 .compose(outcome -> subscribeUnlessUncached(vertx, connect, db, settings).map(invalidations -> new PgStorage(
-                        pool, db, target, new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock,
+                        pool, db, tokenSaves(vertx, db, settings.poolSize()), target,
+                        new Schema(outcome.before(), outcome.after(), outcome.applied(), latestKnown), clock,
                         invalidations, settings.cacheTtl(), ticker)))
                 .recover(failure -> pool.close().transform(closed -> Future.<PgStorage>failedFuture(
                         PgFailures.translate(failure))))
                 .toCompletionStage();
+    }
+
+    /**
+     * Two batches in flight keep the database busy (one commits while the next fills); more only
+     * split the same load into smaller batches. Never more than half the pool, so that the look-ups
+     * always find connections.
+     */
+    private static TokenSaveBatcher tokenSaves(Vertx vertx, PgClient db, int poolSize) {
+        int inFlight = Math.max(1, Math.min(MAX_TOKEN_SAVES_IN_FLIGHT, poolSize / 2));
+        return new TokenSaveBatcher(vertx, db, inFlight, TokenSaveBatcher.MAX_BATCH);
     }
 
     private static Future<Optional<Invalidations>> subscribeUnlessUncached(Vertx vertx, PgConnectOptions connect, PgClient db,

@@ -20,6 +20,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletionStage;
  * Lookups are one primary-key read by digest. Every change of a grant goes through its row lock:
  * saving upserts the row in the same statement that inserts the tokens; rotating and revoking lock
  * it first in a transaction. So the semantics of the in-memory store's per-grant {@code compute}
- * hold across any number of nodes.
+ * hold across any number of nodes. Saves are batched by a {@link TokenSaveBatcher}: many token
+ * responses, one statement.
  */
 public final class PgTokenStore implements TokenStore {
 
@@ -36,17 +38,20 @@ public final class PgTokenStore implements TokenStore {
     private static final Duration UNKNOWN_GRANT_TOMBSTONE = Duration.ofDays(1);
 
     private final PgClient db;
+    private final TokenSaveBatcher saves;
     private final Clock clock;
 
-    PgTokenStore(PgClient db, Clock clock) {
+    PgTokenStore(PgClient db, TokenSaveBatcher saves, Clock clock) {
         this.db = db;
+        this.saves = saves;
         this.clock = clock;
     }
 
     @Override
     public CompletionStage<Void> save(IssuedTokens tokens) {
-        // One statement: atomic on its own, and one round trip on the hot path of every token response.
-        return db.stage(db.execute(GrantSql.SAVE_TOKENS, TokenRows.saveParameters(tokens)).mapEmpty());
+        // The hot path of every token response: shares a statement, and its commit, with the saves
+        // that arrive meanwhile; completes once these tokens are committed.
+        return db.stage(saves.save(tokens));
     }
 
     @Override
@@ -84,7 +89,7 @@ public final class PgTokenStore implements TokenStore {
     /** The presented token is the grant's current one: it is rotated, the successor becomes current. */
     private Future<Rotation> advance(SqlConnection conn, SecretDigest presented, IssuedTokens successor) {
         return PgClient.execute(conn, RefreshTokenSql.MARK_ROTATED, Tuple.of(digest(presented)))
-                .compose(marked -> PgClient.execute(conn, GrantSql.SAVE_TOKENS, TokenRows.saveParameters(successor)))
+                .compose(marked -> PgClient.execute(conn, GrantSql.SAVE_TOKENS, TokenRows.saveParameters(List.of(successor))))
                 .map(saved -> Rotation.ROTATED);
     }
 

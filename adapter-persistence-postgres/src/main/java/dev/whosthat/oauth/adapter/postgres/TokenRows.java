@@ -12,40 +12,72 @@ import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.Minted;
 import dev.whosthat.oauth.domain.token.RefreshToken;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /** Tokens to the parameters of {@link GrantSql#SAVE_TOKENS}, and back from their rows. */
 final class TokenRows {
 
+    /** The parameters of {@link GrantSql#SAVE_TOKENS} in their order: one array each, one element per response. */
+    private static final List<Column<?>> SAVE_COLUMNS = List.of(
+            new Column<>(String[]::new, tokens -> tokens.grant().value()),
+            new Column<>(Buffer[]::new, tokens -> refreshOf(tokens).map(r -> digest(r.digest())).orElse(null)),
+            new Column<>(OffsetDateTime[]::new, tokens -> time(latestExpiry(tokens))),
+            new Column<>(Buffer[]::new, tokens -> digest(accessOf(tokens).digest())),
+            new Column<>(String[]::new, tokens -> accessOf(tokens).clientId().value()),
+            new Column<>(String[]::new, tokens -> subject(accessOf(tokens).owner())),
+            new Column<>(String[]::new, tokens -> username(accessOf(tokens).owner())),
+            new Column<>(String[]::new, tokens -> accessOf(tokens).scope().wire()),
+            new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).issuedAt())),
+            new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).expiresAt())),
+            new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> r.clientId().value()).orElse(null)),
+            new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> subject(r.owner())).orElse(null)),
+            new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> username(r.owner())).orElse(null)),
+            new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> r.scope().wire()).orElse(null)),
+            new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.issuedAt())).orElse(null)),
+            new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.expiresAt())).orElse(null)));
+
     private TokenRows() {
     }
 
-    static Tuple saveParameters(IssuedTokens tokens) {
-        AccessToken access = tokens.access().token();
-        Optional<RefreshToken> refresh = tokens.refresh().map(Minted::token);
-        Instant latest = refresh.map(RefreshToken::expiresAt).filter(r -> r.isAfter(access.expiresAt()))
-                .orElse(access.expiresAt());
-        Tuple tuple = Tuple.tuple()
-                .addValue(tokens.grant().value())
-                .addValue(refresh.map(r -> digest(r.digest())).orElse(null))
-                .addValue(time(latest))
-                .addValue(digest(access.digest()))
-                .addValue(access.clientId().value())
-                .addValue(subject(access.owner()))
-                .addValue(username(access.owner()))
-                .addValue(scope(access.scope()))
-                .addValue(time(access.issuedAt()))
-                .addValue(time(access.expiresAt()));
-        return tuple
-                .addValue(refresh.map(r -> r.clientId().value()).orElse(null))
-                .addValue(refresh.map(r -> subject(r.owner())).orElse(null))
-                .addValue(refresh.map(r -> username(r.owner())).orElse(null))
-                .addValue(refresh.map(r -> scope(r.scope())).orElse(null))
-                .addValue(refresh.map(r -> time(r.issuedAt())).orElse(null))
-                .addValue(refresh.map(r -> time(r.expiresAt())).orElse(null));
+    /** The parameters that store {@code responses}, each of a different grant, in one statement. */
+    static Tuple saveParameters(List<IssuedTokens> responses) {
+        Tuple tuple = Tuple.tuple();
+        SAVE_COLUMNS.forEach(column -> tuple.addValue(column.of(responses)));
+        return tuple;
+    }
+
+    /** One parameter: the values of one column, for every response. */
+    private record Column<T>(IntFunction<T[]> newArray, Function<IssuedTokens, T> value) {
+
+        T[] of(List<IssuedTokens> responses) {
+            T[] values = newArray.apply(responses.size());
+            for (int i = 0; i < values.length; i++) {
+                values[i] = value.apply(responses.get(i));
+            }
+            return values;
+        }
+    }
+
+    private static AccessToken accessOf(IssuedTokens tokens) {
+        return tokens.access().token();
+    }
+
+    private static Optional<RefreshToken> refreshOf(IssuedTokens tokens) {
+        return tokens.refresh().map(Minted::token);
+    }
+
+    /** When the grant's last token expires, as far as this response knows. */
+    private static Instant latestExpiry(IssuedTokens tokens) {
+        Instant access = accessOf(tokens).expiresAt();
+        return refreshOf(tokens).map(RefreshToken::expiresAt).filter(r -> r.isAfter(access)).orElse(access);
     }
 
     static AccessToken access(Row row) {
