@@ -2,6 +2,8 @@ package dev.whosthat.oauth.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whosthat.oauth.adapter.memory.Argon2idPasswordHasher;
+import dev.whosthat.oauth.domain.user.Password;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -105,6 +107,38 @@ class OAuthServerJarIT {
         assertThat(pw.statusCode()).isEqualTo(200);
         assertThat(pw.body()).contains("\"refresh_token\"").doesNotContain("\"scope\"");
         assertThat(out.text()).doesNotContain("WARNING: demo mode").doesNotContain(secret).doesNotContain("alice-password");
+    }
+
+    @Test
+    void warmUpLeavesAClassDataArchiveThatTheNextStartMaps(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        String secret = "s".repeat(16) + "-configured-secret-value";
+        String hash = new Argon2idPasswordHasher(Argon2idPasswordHasher.Cost.OWASP_MINIMUM, Runnable::run)
+                .hash(new Password("alice-password")).toCompletableFuture().join().encoded();
+        Path config = dir.resolve("server.json");
+        Files.writeString(config, """
+                {"issuer": "http://127.0.0.1:%d", "http": {"host": "127.0.0.1", "port": %d},
+                 "clients": [{"client_id": "c1", "client_secret": "%s", "grant_types": ["password"], "scope": "read"}],
+                 "users": [{"username": "alice", "password_hash": "%s"}]}
+                """.formatted(port, port, secret, hash));
+        Path archive = dir.resolve("oauth-server.jsa");
+
+        Process warmUp = new ProcessBuilder(javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive),
+                "warm-up", "--config", config.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(warmUp);
+        String printed = new String(warmUp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(warmUp.waitFor(START.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(warmUp.exitValue()).as(printed).isZero();
+        assertThat(printed).contains("warm-up: 14 requests answered as expected");
+        assertThat(archive).isNotEmptyFile();
+
+        // -Xshare:on: a start that cannot map the archive fails instead of quietly loading every class.
+        Output out = start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
+                Map.of(), "--config", config.toString());
+        out.waitFor("listening");
+        assertThat(out.text()).containsPattern("dev\\.whosthat\\.oauth\\.bootstrap\\.OAuthServer source: shared objects file");
+        HttpResponse<String> pw = token(port, "c1", secret, "grant_type=password&username=alice&password=alice-password");
+        assertThat(pw.statusCode()).as(pw.body()).isEqualTo(200);
     }
 
     @Test
@@ -255,7 +289,11 @@ class OAuthServerJarIT {
     }
 
     private Output start(Map<String, String> env, String... args) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true);
+        return start(List.of(), env, args);
+    }
+
+    private Output start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(jvmOptions, args)).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("OAUTH_"));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -264,9 +302,14 @@ class OAuthServerJarIT {
     }
 
     private static List<String> javaCommand(String... args) {
+        return javaCommand(List.of(), args);
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, String... args) {
         String jar = System.getProperty("server.jar", "target/oauth-server.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar));
         command.addAll(List.of(args));
         return command;
     }
