@@ -47,7 +47,7 @@ public final class Argon2idPasswordHasher implements PasswordHasher {
         }
 
         /** True if a hash made at this cost is weaker than one made at {@code current}. */
-        boolean weakerThan(Cost current) {
+        public boolean weakerThan(Cost current) {
             return memoryKib < current.memoryKib || iterations < current.iterations || parallelism < current.parallelism;
         }
 

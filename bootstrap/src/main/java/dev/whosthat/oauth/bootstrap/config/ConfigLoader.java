@@ -132,15 +132,16 @@ public final class ConfigLoader {
         Environment environment = new Environment(env);
         String host = host(config.http(), environment);
         int port = (int) number(environment, Variable.OAUTH_HTTP_PORT, config.http().port(), "http.port", 1, 65_535, DEFAULT_PORT);
+        Argon2idPasswordHasher.Cost hashing = passwordHashing(config.passwordHashing());
         return new ServerConfig(
                 issuer(config, environment, host, port),
                 host,
                 port,
                 storage(config.storage(), environment),
                 ClientEntries.map(config.clients()),
-                users(config.users()),
+                users(config.users(), hashing),
                 tokenLifetimes(config.tokens(), environment),
-                passwordHashing(config.passwordHashing()),
+                hashing,
                 ThrottlingEntries.map(config.throttling()),
                 file.isEmpty(),
                 operations(config, environment, port));
@@ -324,7 +325,7 @@ public final class ConfigLoader {
         return MetricsSettings.ownListener(host.map(Sourced::value).orElse(MetricsSettings.DEFAULT_HOST), port.get().intValue());
     }
 
-    private static List<UserSeed> users(List<ConfigFile.UserEntry> entries) {
+    private static List<UserSeed> users(List<ConfigFile.UserEntry> entries, Argon2idPasswordHasher.Cost hashing) {
         List<UserSeed> users = new ArrayList<>();
         Set<Username> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -341,12 +342,13 @@ public final class ConfigLoader {
             if (!seen.add(username)) {
                 throw new ConfigException("user " + quote(username) + " is defined twice (users[" + i + "])");
             }
-            users.add(new UserSeed(username, credential(username, entry)));
+            users.add(new UserSeed(username, credential(username, entry, hashing)));
         }
         return users;
     }
 
-    private static UserSeed.Credential credential(Username username, ConfigFile.UserEntry entry) {
+    private static UserSeed.Credential credential(Username username, ConfigFile.UserEntry entry,
+                                                  Argon2idPasswordHasher.Cost hashing) {
         if (entry.password() == null && entry.passwordHash() == null) {
             throw new ConfigException("user " + quote(username) + ": password is missing (give password or password_hash)");
         }
@@ -358,8 +360,12 @@ public final class ConfigLoader {
                 return new UserSeed.Clear(new Password(entry.password()));
             }
             PasswordHash hash = new PasswordHash(entry.passwordHash());
-            if (Argon2idPasswordHasher.costOf(hash).isEmpty()) {
-                throw new IllegalArgumentException("password_hash is not an Argon2id hash (make one with hash-password)");
+            Argon2idPasswordHasher.Cost cost = Argon2idPasswordHasher.costOf(hash).orElseThrow(() ->
+                    new IllegalArgumentException("password_hash is not an Argon2id hash (make one with hash-password)"));
+            // A weaker hash would be replaced at the first sign-in and put back at the next start.
+            if (cost.weakerThan(hashing)) {
+                throw new IllegalArgumentException("password_hash was made at a lower cost than password_hashing"
+                        + " (make it again with hash-password)");
             }
             return new UserSeed.Hashed(hash);
         } catch (IllegalArgumentException e) {

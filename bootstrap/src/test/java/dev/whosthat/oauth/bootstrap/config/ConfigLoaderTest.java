@@ -796,6 +796,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPasswordHashWeakerThanTheConfiguredCostIsRejected() {
+        assertRejected("""
+                {"password_hashing": {"memory_kib": 65536, "iterations": 3, "parallelism": 1},
+                 "users": [{"username": "alice",
+                            "password_hash": "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA"}]}""")
+                .hasMessageContaining("config: user \"alice\": password_hash was made at a lower cost than password_hashing");
+    }
+
+    @Test
     void aPasswordAndAPasswordHashTogetherAreRejected() {
         assertRejected("""
                 {"users": [{"username": "alice", "password": "wonderland",
