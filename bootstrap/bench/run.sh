@@ -14,6 +14,9 @@ cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-30}
+# Unmeasured load before the first scenario: on the server's one CPU the JIT compilers need a minute
+# or more before the request path is compiled (a profile of a fresh server shows them that busy).
+JIT_WARMUP=${JIT_WARMUP:-60}
 CONNECTIONS=${CONNECTIONS:-64}
 SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
@@ -168,10 +171,10 @@ run_server() { # run_server TARGET STORAGE_JSON
   token=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token)
 
   fill "$base/oauth2/token" "$FEW_TOKENS"
-  # Unmeasured: the JIT compilers share the server's one CPU and take the first half minute or so;
-  # the read paths warm them without adding tokens, and every scenario has its own warm-up besides.
-  BODY="token=$token" BASIC=$basic load 20 post-form.lua "$base/oauth2/introspect" >/dev/null
-  TOKEN=$token load 10 bearer-get.lua "$base/api/me" >/dev/null
+  # Unmeasured (JIT_WARMUP, above): the read paths warm the compilers without adding tokens, and
+  # every scenario has its own warm-up besides.
+  BODY="token=$token" BASIC=$basic load "$JIT_WARMUP" post-form.lua "$base/oauth2/introspect" >/dev/null
+  TOKEN=$token load $(( JIT_WARMUP / 2 )) bearer-get.lua "$base/api/me" >/dev/null
   BODY="token=$token" BASIC=$basic measure "$target" "introspection ($FEW_TOKENS tokens)" post-form.lua "$base/oauth2/introspect"
   TOKEN=$token measure "$target" "GET /api/me" bearer-get.lua "$base/api/me"
   BODY="grant_type=client_credentials" BASIC=$basic measure "$target" "client_credentials" post-form.lua "$base/oauth2/token"
