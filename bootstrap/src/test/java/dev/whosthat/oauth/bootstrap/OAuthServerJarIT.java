@@ -142,6 +142,30 @@ class OAuthServerJarIT {
     }
 
     @Test
+    void nettysFlightRecorderEventsStayOffUnlessAskedFor(@TempDir Path dir) throws Exception {
+        String allocatorEvent = "io.netty.buffer.AllocateChunkEvent";
+
+        assertThat(classesLoadedServing(dir, List.of())).doesNotContain(allocatorEvent);
+        assertThat(classesLoadedServing(dir, List.of("-Dio.netty.jfr.enabled=true"))).contains(allocatorEvent);
+    }
+
+    /** What a server started with these JVM options printed, class loading included, once it answered a token request. */
+    private String classesLoadedServing(Path dir, List<String> jvmOptions) throws Exception {
+        int port = freePort();
+        String secret = "s".repeat(16) + "-configured-secret-value";
+        Path config = Files.writeString(dir.resolve("server-" + port + ".json"), """
+                {"issuer": "http://127.0.0.1:%d", "http": {"host": "127.0.0.1", "port": %d},
+                 "clients": [{"client_id": "c1", "client_secret": "%s"}]}
+                """.formatted(port, port, secret));
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Xlog:class+load=info");
+        Output out = start(options, Map.of(), "--config", config.toString());
+        out.waitFor("listening");
+        assertThat(token(port, "c1", secret, "grant_type=client_credentials").statusCode()).isEqualTo(200);
+        return out.text();
+    }
+
+    @Test
     void badConfigStopsStartUpWithOneClearLineAndExitCodeTwo(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.json");
         Files.writeString(config, "{\"clients\": [{\"client_id\": \"c1\", \"secret\": \"x\"}]}");
