@@ -13,58 +13,61 @@ import dev.whosthat.oauth.domain.user.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Tokens in RAM. Lookups are one map read by digest. Everything that changes a grant (save,
- * rotate, revoke) runs inside {@code grants.compute} for that grant, which serialises it against
- * every other change of the same grant: that is what makes rotation and reuse detection atomic.
+ * Tokens in RAM, in two {@link TokenTable}s of primitive records (no object per token: see the
+ * table for why). Lookups are one probe by digest.
+ *
+ * <p>A grant gets a record of its own only once it needs one: when it has a refresh token (rotation
+ * and reuse detection work on it) or when it is revoked (the record is then a tombstone). A lone
+ * access token, the common case of client credentials, is saved without one, marked untracked;
+ * revoking its grant leaves a tombstone that readers of untracked tokens consult, and the sweeper
+ * deletes the tokens it hides. Everything that changes a grant record runs inside
+ * {@code grants.compute} for that grant, which serialises it against every other change of the
+ * same grant: that is what makes rotation and reuse detection atomic.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
-    /** How long a revocation of a grant we never saw is remembered, in case its tokens arrive late. */
+    /**
+     * How long the tombstone of a grant revoked without a record of its own is kept: it hides that
+     * grant's untracked tokens (which the next sweep deletes) and refuses tokens that arrive late.
+     */
     private static final Duration UNKNOWN_GRANT_TOMBSTONE = Duration.ofDays(1);
 
-    private final ConcurrentMap<SecretDigest, AccessToken> accessTokens = new ConcurrentHashMap<>();
-    private final ConcurrentMap<SecretDigest, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final TokenTable accessTokens = new TokenTable();
+    private final TokenTable refreshTokens = new TokenTable();
+    private final TokenRecords records = new TokenRecords();
     private final ConcurrentMap<GrantId, Grant> grants = new ConcurrentHashMap<>();
+    /** Revoked grant records not yet swept; while there is none, readers of untracked tokens skip the check. */
+    private final AtomicInteger revokedGrants = new AtomicInteger();
     private final Clock clock;
 
     public InMemoryTokenStore(Clock clock) {
         this.clock = clock;
     }
 
-    /** The tokens of one grant. Only touched inside {@code grants.compute} for its key. */
+    /** The tokens of one grant. Changed only inside {@code grants.compute} for its key. */
     private static final class Grant {
-        boolean revoked;
-        SecretDigest currentRefresh;
-        Instant latestExpiry = Instant.MIN;
-        // Most grants hold one access token and no refresh token for their whole life (client
-        // credentials): a one-element immutable list costs half of an ArrayList, and every byte per
-        // live token counts when a million are held.
-        List<SecretDigest> accessDigests = List.of();
-        List<SecretDigest> refreshDigests = List.of();
         static final int FIRST_PRUNE = 16;
-        int pruneAt = FIRST_PRUNE;
 
-        static List<SecretDigest> plus(List<SecretDigest> digests, SecretDigest digest) {
-            if (digests.isEmpty()) {
-                return List.of(digest);
-            }
-            List<SecretDigest> grown = digests instanceof ArrayList ? digests : new ArrayList<>(digests);
-            grown.add(digest);
-            return grown;
-        }
+        /** Read outside {@code compute} by readers of untracked tokens. */
+        volatile boolean revoked;
+        /** Read outside {@code compute} by the sweeper, as a hint it confirms inside. */
+        volatile Instant latestExpiry = Instant.MIN;
+        SecretDigest currentRefresh;
+        final DigestList accessDigests = new DigestList();
+        final DigestList refreshDigests = new DigestList();
+        int pruneAt = FIRST_PRUNE;
 
         void expiresNoEarlierThan(Instant expiry) {
             if (expiry.isAfter(latestExpiry)) {
@@ -75,6 +78,11 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Void> save(IssuedTokens tokens) {
+        if (tokens.refresh().isEmpty() && !grants.containsKey(tokens.grant())) {
+            // A revocation racing with this save leaves a tombstone, which hides the token as soon as it is in.
+            records.putAccess(accessTokens, tokens.access().token(), true);
+            return CompletableFuture.completedFuture(null);
+        }
         grants.compute(tokens.grant(), (id, grant) -> {
             Grant g = grant == null ? new Grant() : grant;
             if (!g.revoked) {
@@ -87,12 +95,12 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private void store(Grant grant, IssuedTokens tokens) {
         AccessToken access = tokens.access().token();
-        accessTokens.put(access.digest(), access);
-        grant.accessDigests = Grant.plus(grant.accessDigests, access.digest());
+        records.putAccess(accessTokens, access, false);
+        grant.accessDigests.add(access.digest());
         grant.expiresNoEarlierThan(access.expiresAt());
         tokens.refresh().map(Minted::token).ifPresent(refresh -> {
-            refreshTokens.put(refresh.digest(), refresh);
-            grant.refreshDigests = Grant.plus(grant.refreshDigests, refresh.digest());
+            records.putRefresh(refreshTokens, refresh);
+            grant.refreshDigests.add(refresh.digest());
             grant.currentRefresh = refresh.digest();
             grant.expiresNoEarlierThan(refresh.expiresAt());
         });
@@ -100,12 +108,24 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Optional<AccessToken>> findAccessToken(SecretDigest digest) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(accessTokens.get(digest)));
+        AccessToken token = accessTokens.get(digest,
+                (slots, at, side) -> isHidden(slots, at, side) ? null : records.access(digest, slots, at, side));
+        return CompletableFuture.completedFuture(Optional.ofNullable(token));
     }
 
     @Override
     public CompletionStage<Optional<RefreshToken>> findRefreshToken(SecretDigest digest) {
-        return CompletableFuture.completedFuture(Optional.ofNullable(refreshTokens.get(digest)));
+        return CompletableFuture.completedFuture(
+                Optional.ofNullable(refreshTokens.get(digest, (slots, at, side) -> records.refresh(digest, slots, at, side))));
+    }
+
+    /** Whether an untracked access token belongs to a grant revoked since it was saved. */
+    private boolean isHidden(long[] slots, int at, Object side) {
+        if (!TokenRecords.isUntracked(slots, at) || revokedGrants.get() == 0) {
+            return false;
+        }
+        Grant grant = grants.get(records.grant(slots, at, side));
+        return grant != null && grant.revoked;
     }
 
     @Override
@@ -119,7 +139,8 @@ public final class InMemoryTokenStore implements TokenStore {
                 return grant;
             }
             if (presented.equals(grant.currentRefresh)) {
-                refreshTokens.computeIfPresent(presented, (d, old) -> old.withState(RefreshToken.State.ROTATED));
+                refreshTokens.updateMeta(presented, TokenRecords.allStateBits(),
+                        TokenRecords.stateBits(RefreshToken.State.ROTATED));
                 forgetSwept(grant);
                 store(grant, successor);
                 result[0] = Rotation.ROTATED;
@@ -141,24 +162,14 @@ public final class InMemoryTokenStore implements TokenStore {
         if (grant.accessDigests.size() + grant.refreshDigests.size() < grant.pruneAt) {
             return;
         }
-        grant.accessDigests = alive(grant.accessDigests, accessTokens);
-        grant.refreshDigests = alive(grant.refreshDigests, refreshTokens);
+        grant.accessDigests.retainIf(accessTokens::contains);
+        grant.refreshDigests.retainIf(refreshTokens::contains);
         grant.pruneAt = Math.max(Grant.FIRST_PRUNE, 2 * (grant.accessDigests.size() + grant.refreshDigests.size()));
-    }
-
-    private static List<SecretDigest> alive(List<SecretDigest> digests, ConcurrentMap<SecretDigest, ?> held) {
-        List<SecretDigest> kept = new ArrayList<>(digests.size());
-        for (SecretDigest digest : digests) {
-            if (held.containsKey(digest)) {
-                kept.add(digest);
-            }
-        }
-        return kept;
     }
 
     @Override
     public CompletionStage<Boolean> revokeAccessToken(SecretDigest digest) {
-        return CompletableFuture.completedFuture(accessTokens.remove(digest) != null);
+        return CompletableFuture.completedFuture(accessTokens.remove(digest));
     }
 
     @Override
@@ -177,60 +188,75 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Void> revokeAllOf(ClientId client) {
-        return revokeGrantsHolding(token -> token.clientId().equals(client), token -> token.clientId().equals(client));
+        return revokeGrantsHolding((slots, at, side) -> records.isOf(client, slots, at));
     }
 
     @Override
     public CompletionStage<Void> revokeAllOf(UserId owner) {
-        return revokeGrantsHolding(token -> token.owner().filter(o -> o.subject().equals(owner)).isPresent(),
-                token -> token.owner().filter(o -> o.subject().equals(owner)).isPresent());
+        int[] owners = records.ownerNumbersOf(owner);
+        if (owners.length == 0) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return revokeGrantsHolding((slots, at, side) -> Interner.contains(owners, TokenRecords.ownerNumber(slots, at)));
     }
 
     /**
      * A scan of every token: grants are not indexed by client or owner, since the hot paths never
      * ask, and an operator deleting a client or an account can afford it.
      */
-    private CompletionStage<Void> revokeGrantsHolding(Predicate<AccessToken> access, Predicate<RefreshToken> refresh) {
+    private CompletionStage<Void> revokeGrantsHolding(TokenTable.Filter holds) {
         Set<GrantId> held = new HashSet<>();
-        accessTokens.values().stream().filter(access).forEach(token -> held.add(token.grant()));
-        refreshTokens.values().stream().filter(refresh).forEach(token -> held.add(token.grant()));
+        TokenTable.Filter collect = (slots, at, side) -> holds.test(slots, at, side) && held.add(records.grant(slots, at, side));
+        accessTokens.forEach(collect);
+        refreshTokens.forEach(collect);
         held.forEach(this::revokeGrant);
         return CompletableFuture.completedFuture(null);
     }
 
     /** Deletes the grant's tokens; the grant itself stays as a tombstone until its tokens would have expired. */
     private void revoke(Grant grant) {
-        grant.revoked = true;
+        if (!grant.revoked) {
+            grant.revoked = true;
+            revokedGrants.incrementAndGet();
+        }
         grant.currentRefresh = null;
         grant.accessDigests.forEach(accessTokens::remove);
-        grant.accessDigests = List.of();
+        grant.accessDigests.clear();
         grant.refreshDigests.forEach(refreshTokens::remove);
-        grant.refreshDigests = List.of();
+        grant.refreshDigests.clear();
     }
 
     @Override
     public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
-        int removed = Sweep.expired(accessTokens, t -> !t.isActiveAt(now), limit);
-        removed += Sweep.expired(refreshTokens, t -> !now.isBefore(t.expiresAt()), limit - removed);
+        // Untracked tokens of revoked grants go too: they are hidden already, and this frees them.
+        int removed = accessTokens.removeIf(
+                (slots, at, side) -> TokenRecords.expiredAt(now, slots, at) || isHidden(slots, at, side), limit);
+        removed += refreshTokens.removeIf((slots, at, side) -> TokenRecords.expiredAt(now, slots, at), limit - removed);
         // Grant records are bookkeeping, not tokens: they are dropped, but not counted.
         sweepGrants(now, limit);
         return CompletableFuture.completedFuture(removed);
     }
 
     /** A grant is mutable, so whether it expired is decided inside its own {@code compute}. */
-    private int sweepGrants(Instant now, int limit) {
+    private void sweepGrants(Instant now, int limit) {
         int removed = 0;
-        for (Iterator<GrantId> it = grants.keySet().iterator(); it.hasNext() && removed < limit; ) {
+        for (Iterator<Map.Entry<GrantId, Grant>> it = grants.entrySet().iterator(); it.hasNext() && removed < limit; ) {
+            Map.Entry<GrantId, Grant> entry = it.next();
+            Grant candidate = entry.getValue();
+            if (now.isBefore(candidate.latestExpiry)) {
+                continue;
+            }
             boolean[] expired = {false};
-            grants.computeIfPresent(it.next(), (id, grant) -> {
-                expired[0] = !now.isBefore(grant.latestExpiry);
+            grants.computeIfPresent(entry.getKey(), (id, grant) -> {
+                expired[0] = grant == candidate && !now.isBefore(grant.latestExpiry);
                 return expired[0] ? null : grant;
             });
             if (expired[0]) {
                 removed++;
+                if (candidate.revoked) {
+                    revokedGrants.decrementAndGet();
+                }
             }
         }
-        return removed;
     }
-
 }

@@ -50,13 +50,27 @@ public final class BufferedConsoleAppender extends OutputStreamAppender<ILogging
             return;
         }
         try {
-            writeOut(event);
+            write(event);
         } catch (IOException failed) {
             started = false;
             addStatus(new ErrorStatus("IO failure in appender", this, failed));
         }
         if (event.getLevel().isGreaterOrEqual(Level.WARN)) {
             flush();
+        }
+    }
+
+    /** Our line encoders write straight into the buffer, without a byte array per line. */
+    private void write(ILoggingEvent event) throws IOException {
+        if (!(getEncoder() instanceof LineEncoder lines)) {
+            writeOut(event);
+            return;
+        }
+        streamWriteLock.lock();
+        try {
+            lines.writeTo(event, getOutputStream());
+        } finally {
+            streamWriteLock.unlock();
         }
     }
 

@@ -5,8 +5,10 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +28,25 @@ import org.slf4j.event.KeyValuePair;
  */
 public final class JsonLineEncoder extends LineEncoder {
 
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Writes into the appender's buffer, which closing the generator must neither close nor flush. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM).build();
     /** A pair named like a fixed field is renamed, never allowed to shadow it. */
     private static final Set<String> FIXED = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
 
     @Override
     public byte[] encode(ILoggingEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            writeTo(event, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    void writeTo(ILoggingEvent event, OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("timestamp", event.getInstant().toString());
@@ -46,11 +60,8 @@ public final class JsonLineEncoder extends LineEncoder {
                 json.writeStringField("exception", ThrowableProxyUtil.asString(thrown));
             }
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         out.write('\n');
-        return out.toByteArray();
     }
 
     private static void writePairs(JsonGenerator json, List<KeyValuePair> pairs) throws IOException {

@@ -4,6 +4,8 @@ import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,50 @@ public final class TextLineEncoder extends LineEncoder {
     private final Map<String, String> abbreviated = new ConcurrentHashMap<>();
     private final LineTime time = new LineTime();
 
+    /** Past this, a thread's line buffer is not kept: one long stack trace should not hold memory for good. */
+    private static final int KEPT_LINE_CHARS = 16 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's buffers for {@link #writeTo}: a log line per request allocates nothing. */
+    private static final class Scratch {
+        StringBuilder line = new StringBuilder(256);
+        byte[] bytes = new byte[256];
+    }
+
     @Override
     public byte[] encode(ILoggingEvent event) {
-        StringBuilder line = new StringBuilder(160);
+        StringBuilder line = new StringBuilder(256);
+        appendLine(line, event);
+        return line.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    void writeTo(ILoggingEvent event, OutputStream out) throws IOException {
+        Scratch scratch = SCRATCH.get();
+        StringBuilder line = scratch.line;
+        line.setLength(0);
+        appendLine(line, event);
+        int length = line.length();
+        if (length > KEPT_LINE_CHARS) {
+            scratch.line = new StringBuilder(256);
+        }
+        if (scratch.bytes.length < length && length <= KEPT_LINE_CHARS) {
+            scratch.bytes = new byte[Math.max(length, 2 * scratch.bytes.length)];
+        }
+        byte[] bytes = length <= KEPT_LINE_CHARS ? scratch.bytes : new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                // Not ASCII (a username, a path): the general encoding, for this line.
+                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            bytes[i] = (byte) c;
+        }
+        out.write(bytes, 0, length);
+    }
+
+    private void appendLine(StringBuilder line, ILoggingEvent event) {
         time.appendTo(line, event.getTimeStamp());
         String level = event.getLevel().toString();
         line.append(' ').append(level);
@@ -44,7 +87,6 @@ public final class TextLineEncoder extends LineEncoder {
         if (thrown != null) {
             line.append(ThrowableProxyUtil.asString(thrown)).append('\n');
         }
-        return line.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void appendPairs(StringBuilder line, List<KeyValuePair> pairs) {

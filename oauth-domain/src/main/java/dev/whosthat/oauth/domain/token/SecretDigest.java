@@ -3,6 +3,7 @@ package dev.whosthat.oauth.domain.token;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * The SHA-256 digest of a high-entropy secret (token, code, generated client secret). Only the
@@ -40,6 +41,29 @@ public final class SecretDigest {
     /** Constant-time check of a presented secret against this digest. */
     public boolean matches(String presented) {
         return MessageDigest.isEqual(bytes, of(presented).bytes);
+    }
+
+    /**
+     * Builds a digest from its four big-endian 64-bit words: stores that keep digests in primitive
+     * arrays (no object per stored token) rebuild it with this.
+     */
+    public static SecretDigest fromWords(long w0, long w1, long w2, long w3) {
+        byte[] bytes = new byte[LENGTH];
+        long[] words = {w0, w1, w2, w3};
+        for (int i = 0; i < LENGTH; i++) {
+            bytes[i] = (byte) (words[i >>> 3] >>> (56 - 8 * (i & 7)));
+        }
+        return new SecretDigest(bytes);
+    }
+
+    /** Big-endian 64-bit word {@code index} (0 to 3) of the digest; the inverse of {@link #fromWords}. */
+    public long word(int index) {
+        Objects.checkIndex(index, LENGTH / Long.BYTES);
+        long word = 0;
+        for (int i = index * Long.BYTES; i < (index + 1) * Long.BYTES; i++) {
+            word = word << 8 | (bytes[i] & 0xffL);
+        }
+        return word;
     }
 
     public byte[] bytes() {

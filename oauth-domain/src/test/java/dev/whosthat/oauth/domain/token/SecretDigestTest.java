@@ -2,6 +2,7 @@ package dev.whosthat.oauth.domain.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,17 @@ class SecretDigestTest {
         assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);
         assertThat(one).isEqualTo(SecretDigest.fromBytes(one.bytes()));
         assertThat(one).isNotEqualTo(SecretDigest.of("y")).isNotEqualTo(one.hex());
+    }
+
+    @Test
+    void wordsAreTheBigEndianQuartersAndRebuildTheDigest() {
+        SecretDigest digest = SecretDigest.of("abc");
+
+        assertThat(digest.word(0)).isEqualTo(0xba7816bf8f01cfeaL);
+        assertThat(digest.word(3)).isEqualTo(0xb410ff61f20015adL);
+        assertThat(SecretDigest.fromWords(digest.word(0), digest.word(1), digest.word(2), digest.word(3)))
+                .isEqualTo(digest);
+        assertThatThrownBy(() -> digest.word(4)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     @Test
