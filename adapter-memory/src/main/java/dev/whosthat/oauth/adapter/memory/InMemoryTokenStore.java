@@ -64,6 +64,8 @@ public final class InMemoryTokenStore implements TokenStore {
         volatile boolean revoked;
         /** Read outside {@code compute} by the sweeper, as a hint it confirms inside. */
         volatile Instant latestExpiry = Instant.MIN;
+        /** {@code accessTokens.laps()} when revoked: the tombstone stays until a whole sweep has passed since. */
+        int revokedAtLap;
         SecretDigest currentRefresh;
         final DigestList accessDigests = new DigestList();
         final DigestList refreshDigests = new DigestList();
@@ -216,6 +218,7 @@ public final class InMemoryTokenStore implements TokenStore {
     /** Deletes the grant's tokens; the grant itself stays as a tombstone until its tokens would have expired. */
     private void revoke(Grant grant) {
         if (!grant.revoked) {
+            grant.revokedAtLap = accessTokens.laps();
             grant.revoked = true;
             revokedGrants.incrementAndGet();
         }
@@ -237,6 +240,15 @@ public final class InMemoryTokenStore implements TokenStore {
         return CompletableFuture.completedFuture(removed);
     }
 
+    /**
+     * A revoked grant may hide untracked tokens that outlive its tombstone (a lone access token that
+     * lives longer than a day): it stays until a sweep of the access tokens has passed over the whole
+     * table since the revocation, which deletes every token it hides.
+     */
+    private boolean mayHideUntracked(Grant grant) {
+        return grant.revoked && accessTokens.laps() < grant.revokedAtLap + 2;
+    }
+
     /** A grant is mutable, so whether it expired is decided inside its own {@code compute}. */
     private void sweepGrants(Instant now, int limit) {
         int removed = 0;
@@ -248,7 +260,7 @@ public final class InMemoryTokenStore implements TokenStore {
             }
             boolean[] expired = {false};
             grants.computeIfPresent(entry.getKey(), (id, grant) -> {
-                expired[0] = grant == candidate && !now.isBefore(grant.latestExpiry);
+                expired[0] = grant == candidate && !now.isBefore(grant.latestExpiry) && !mayHideUntracked(grant);
                 return expired[0] ? null : grant;
             });
             if (expired[0]) {

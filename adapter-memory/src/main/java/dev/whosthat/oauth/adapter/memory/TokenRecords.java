@@ -110,8 +110,10 @@ final class TokenRecords {
     private long[] fields(GrantId grant, ClientId client, Optional<TokenOwnerRef> owner, Scope scope, Instant issuedAt,
             Instant expiresAt) {
         long[] fields = new long[TokenTable.STRIDE - ISSUED_AT];
-        fields[ISSUED_AT - ISSUED_AT] = nanos(issuedAt);
-        fields[EXPIRES_AT - ISSUED_AT] = nanos(expiresAt);
+        long expires = nanos(expiresAt);
+        // Both clamped to 2262 would be equal, and a token must expire after it is issued.
+        fields[ISSUED_AT - ISSUED_AT] = Math.min(nanos(issuedAt), expires - 1);
+        fields[EXPIRES_AT - ISSUED_AT] = expires;
         long[] key = GrantKeys.pack(grant.value());
         if (key != null) {
             fields[GRANT_HIGH - ISSUED_AT] = key[0];

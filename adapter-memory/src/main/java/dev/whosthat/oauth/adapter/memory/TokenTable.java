@@ -75,6 +75,7 @@ final class TokenTable {
     /** Where the next {@link #removeIf} resumes: a segment, and a slot in it. */
     private int sweepSegment;
     private int sweepSlot;
+    private volatile int laps;
 
     TokenTable() {
         Arrays.setAll(segments, Segment::new);
@@ -170,15 +171,20 @@ final class TokenTable {
     /**
      * Removes up to {@code limit} records the filter accepts, and returns how many it removed. Each
      * call resumes where the previous one stopped and ends after one lap of the table at most, so a
-     * sweep in rounds costs about one pass over the table, however many rounds it takes.
+     * sweep in rounds costs one pass over the table, however many rounds it takes.
      */
     int removeIf(Filter filter, int limit) {
         synchronized (sweepLock) {
+            int startSegment = sweepSegment;
+            int startSlot = sweepSlot;
+            boolean lapped = false;
             int removed = 0;
-            for (int visited = 0; visited <= SEGMENTS && removed < limit; visited++) {
+            while (removed < limit) {
                 Segment segment = segments[sweepSegment];
+                boolean last = lapped && sweepSegment == startSegment;
                 synchronized (segment) {
-                    while (sweepSlot <= segment.mask && removed < limit) {
+                    int end = last ? Math.min(startSlot, segment.mask + 1) : segment.mask + 1;
+                    while (sweepSlot < end && removed < limit) {
                         if (isOccupied(segment, sweepSlot)
                                 && filter.test(segment.slots, sweepSlot * STRIDE, sideOf(segment, sweepSlot))) {
                             // A backward shift may move a later record into this slot: look at it again.
@@ -188,15 +194,27 @@ final class TokenTable {
                             sweepSlot++;
                         }
                     }
-                    if (sweepSlot <= segment.mask) {
-                        break;
+                    if (sweepSlot < end || last) {
+                        return removed;
                     }
                 }
                 sweepSegment = (sweepSegment + 1) % SEGMENTS;
                 sweepSlot = 0;
+                if (sweepSegment == 0) {
+                    laps++;
+                }
+                lapped |= sweepSegment == startSegment;
             }
             return removed;
         }
+    }
+
+    /**
+     * How many times {@link #removeIf} has passed the end of the table. Once this has grown by two
+     * since some moment, a whole pass has begun and ended after it.
+     */
+    int laps() {
+        return laps;
     }
 
     int size() {
