@@ -95,25 +95,48 @@ public final class TextLineEncoder extends LineEncoder {
         }
         for (KeyValuePair pair : pairs) {
             line.append(' ').append(pair.key).append("=\"");
+            if (pair.value instanceof Integer || pair.value instanceof Long) {
+                line.append(((Number) pair.value).longValue()).append('"');
+                continue;
+            }
             String value = String.valueOf(pair.value);
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> line.append("\\\"");
-                    case '\\' -> line.append("\\\\");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    case '\t' -> line.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            line.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            line.append(c);
-                        }
+            if (needsNoEscape(value)) {
+                line.append(value);
+            } else {
+                appendEscaped(line, value);
+            }
+            line.append('"');
+        }
+    }
+
+    /** Most values (methods, paths, statuses, client ids) are plain: they are appended whole. */
+    private static boolean needsNoEscape(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void appendEscaped(StringBuilder line, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
                     }
                 }
             }
-            line.append('"');
         }
     }
 }

@@ -36,13 +36,21 @@ public record TokenValue(String value) {
         }
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
-            if (!ok) {
+            if (c >= B64TOKEN.length || !B64TOKEN[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The b64token characters, by code: one array read per character of every token minted or presented. */
+    private static final boolean[] B64TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0; c < B64TOKEN.length; c++) {
+            B64TOKEN[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
     }
 
     public SecretDigest digest() {
