@@ -28,19 +28,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Tokens in RAM, in two {@link TokenTable}s of primitive records (no object per token: see the
  * table for why). Lookups are one probe by digest.
  *
- * <p>A grant gets a record of its own only once it needs one: when it has a refresh token (rotation
- * and reuse detection work on it) or when it is revoked (the record is then a tombstone). A lone
- * access token, the common case of client credentials, is saved without one, marked untracked;
- * revoking its grant leaves a tombstone that readers of untracked tokens consult, and the sweeper
- * deletes the tokens it hides. Everything that changes a grant record runs inside
- * {@code grants.compute} for that grant, which serialises it against every other change of the
- * same grant: that is what makes rotation and reuse detection atomic.
+ * <p>A grant gets a record of its own only once it needs one: when it has a refresh token (its
+ * current refresh token is the record's) or when it is revoked (the record is then a tombstone). A
+ * lone access token, the common case of client credentials, is saved without one. Revoking a grant
+ * marks its record revoked; readers hide every token whose grant is revoked, and the sweeper
+ * deletes them. So no grant keeps a list of its tokens, and a rotation costs the same however often
+ * the grant has rotated. Everything that changes a grant record runs inside {@code grants.compute}
+ * for that grant, which serialises it against every other change of the same grant: that is what
+ * makes rotation and reuse detection atomic.
  */
 public final class InMemoryTokenStore implements TokenStore {
 
     /**
-     * How long the tombstone of a grant revoked without a record of its own is kept: it hides that
-     * grant's untracked tokens (which the next sweep deletes) and refuses tokens that arrive late.
+     * How long the tombstone of a grant revoked without a record of its own is kept at least: it
+     * refuses tokens that arrive late, and hides the grant's lone token until a sweep deletes it.
      */
     private static final Duration UNKNOWN_GRANT_TOMBSTONE = Duration.ofDays(1);
 
@@ -48,7 +49,7 @@ public final class InMemoryTokenStore implements TokenStore {
     private final TokenTable refreshTokens = new TokenTable();
     private final TokenRecords records = new TokenRecords();
     private final ConcurrentMap<GrantId, Grant> grants = new ConcurrentHashMap<>();
-    /** Revoked grant records not yet swept; while there is none, readers of untracked tokens skip the check. */
+    /** Revoked grant records not yet swept; while there is none, readers skip the look-up of the grant. */
     private final AtomicInteger revokedGrants = new AtomicInteger();
     private final Clock clock;
 
@@ -58,18 +59,14 @@ public final class InMemoryTokenStore implements TokenStore {
 
     /** The tokens of one grant. Changed only inside {@code grants.compute} for its key. */
     private static final class Grant {
-        static final int FIRST_PRUNE = 16;
-
-        /** Read outside {@code compute} by readers of untracked tokens. */
+        /** Read outside {@code compute} by readers. */
         volatile boolean revoked;
         /** Read outside {@code compute} by the sweeper, as a hint it confirms inside. */
         volatile Instant latestExpiry = Instant.MIN;
-        /** {@code accessTokens.laps()} when revoked: the tombstone stays until a whole sweep has passed since. */
+        /** The tables' {@code laps()} when revoked: the tombstone stays until a whole sweep has passed since. */
         int revokedAtLap;
+        int revokedAtRefreshLap;
         SecretDigest currentRefresh;
-        final DigestList accessDigests = new DigestList();
-        final DigestList refreshDigests = new DigestList();
-        int pruneAt = FIRST_PRUNE;
 
         void expiresNoEarlierThan(Instant expiry) {
             if (expiry.isAfter(latestExpiry)) {
@@ -82,7 +79,7 @@ public final class InMemoryTokenStore implements TokenStore {
     public CompletionStage<Void> save(IssuedTokens tokens) {
         if (tokens.refresh().isEmpty() && !grants.containsKey(tokens.grant())) {
             // A revocation racing with this save leaves a tombstone, which hides the token as soon as it is in.
-            records.putAccess(accessTokens, tokens.access().token(), true);
+            records.putAccess(accessTokens, tokens.access().token());
             return CompletableFuture.completedFuture(null);
         }
         grants.compute(tokens.grant(), (id, grant) -> {
@@ -97,12 +94,10 @@ public final class InMemoryTokenStore implements TokenStore {
 
     private void store(Grant grant, IssuedTokens tokens) {
         AccessToken access = tokens.access().token();
-        records.putAccess(accessTokens, access, false);
-        grant.accessDigests.add(access.digest());
+        records.putAccess(accessTokens, access);
         grant.expiresNoEarlierThan(access.expiresAt());
         tokens.refresh().map(Minted::token).ifPresent(refresh -> {
             records.putRefresh(refreshTokens, refresh);
-            grant.refreshDigests.add(refresh.digest());
             grant.currentRefresh = refresh.digest();
             grant.expiresNoEarlierThan(refresh.expiresAt());
         });
@@ -117,13 +112,14 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Optional<RefreshToken>> findRefreshToken(SecretDigest digest) {
-        return CompletableFuture.completedFuture(
-                Optional.ofNullable(refreshTokens.get(digest, (slots, at, side) -> records.refresh(digest, slots, at, side))));
+        RefreshToken token = refreshTokens.get(digest,
+                (slots, at, side) -> isHidden(slots, at, side) ? null : records.refresh(digest, slots, at, side));
+        return CompletableFuture.completedFuture(Optional.ofNullable(token));
     }
 
-    /** Whether an untracked access token belongs to a grant revoked since it was saved. */
+    /** Whether the token belongs to a revoked grant. */
     private boolean isHidden(long[] slots, int at, Object side) {
-        if (!TokenRecords.isUntracked(slots, at) || revokedGrants.get() == 0) {
+        if (revokedGrants.get() == 0) {
             return false;
         }
         Grant grant = grants.get(records.grant(slots, at, side));
@@ -143,10 +139,9 @@ public final class InMemoryTokenStore implements TokenStore {
             if (presented.equals(grant.currentRefresh)) {
                 refreshTokens.updateMeta(presented, TokenRecords.allStateBits(),
                         TokenRecords.stateBits(RefreshToken.State.ROTATED));
-                forgetSwept(grant);
                 store(grant, successor);
                 result[0] = Rotation.ROTATED;
-            } else if (grant.refreshDigests.contains(presented)) {
+            } else if (isRefreshTokenOf(id, presented)) {
                 revoke(grant);
                 result[0] = Rotation.REUSED;
             }
@@ -155,18 +150,10 @@ public final class InMemoryTokenStore implements TokenStore {
         return CompletableFuture.completedFuture(result[0]);
     }
 
-    /**
-     * Keeps a long-lived, often rotated grant from accumulating digests of tokens already swept.
-     * Pruning scans the lists, so it runs only when they have doubled since the last time: amortised
-     * constant work per rotation however often a grant rotates.
-     */
-    private void forgetSwept(Grant grant) {
-        if (grant.accessDigests.size() + grant.refreshDigests.size() < grant.pruneAt) {
-            return;
-        }
-        grant.accessDigests.retainIf(accessTokens::contains);
-        grant.refreshDigests.retainIf(refreshTokens::contains);
-        grant.pruneAt = Math.max(Grant.FIRST_PRUNE, 2 * (grant.accessDigests.size() + grant.refreshDigests.size()));
+    /** Whether the presented refresh token was issued for this grant (and not yet swept). */
+    private boolean isRefreshTokenOf(GrantId grant, SecretDigest presented) {
+        return refreshTokens.get(presented, (slots, at, side) -> records.grant(slots, at, side).equals(grant) ? Boolean.TRUE : null)
+                != null;
     }
 
     @Override
@@ -215,38 +202,38 @@ public final class InMemoryTokenStore implements TokenStore {
         return CompletableFuture.completedFuture(null);
     }
 
-    /** Deletes the grant's tokens; the grant itself stays as a tombstone until its tokens would have expired. */
+    /**
+     * Marks the grant revoked: from now on its tokens are hidden, and the sweeper deletes them. The
+     * record stays as a tombstone until its tokens would have expired.
+     */
     private void revoke(Grant grant) {
         if (!grant.revoked) {
             grant.revokedAtLap = accessTokens.laps();
+            grant.revokedAtRefreshLap = refreshTokens.laps();
             grant.revoked = true;
             revokedGrants.incrementAndGet();
         }
         grant.currentRefresh = null;
-        grant.accessDigests.forEach(accessTokens::remove);
-        grant.accessDigests.clear();
-        grant.refreshDigests.forEach(refreshTokens::remove);
-        grant.refreshDigests.clear();
     }
 
     @Override
     public CompletionStage<Integer> sweepExpired(Instant now, int limit) {
-        // Untracked tokens of revoked grants go too: they are hidden already, and this frees them.
-        int removed = accessTokens.removeIf(
-                (slots, at, side) -> TokenRecords.expiredAt(now, slots, at) || isHidden(slots, at, side), limit);
-        removed += refreshTokens.removeIf((slots, at, side) -> TokenRecords.expiredAt(now, slots, at), limit - removed);
+        // Tokens of revoked grants go too: they are hidden already, and this frees them.
+        TokenTable.Filter gone = (slots, at, side) -> TokenRecords.expiredAt(now, slots, at) || isHidden(slots, at, side);
+        int removed = accessTokens.removeIf(gone, limit);
+        removed += refreshTokens.removeIf(gone, limit - removed);
         // Grant records are bookkeeping, not tokens: they are dropped, but not counted.
         sweepGrants(now, limit);
         return CompletableFuture.completedFuture(removed);
     }
 
     /**
-     * A revoked grant may hide untracked tokens that outlive its tombstone (a lone access token that
-     * lives longer than a day): it stays until a sweep of the access tokens has passed over the whole
-     * table since the revocation, which deletes every token it hides.
+     * A revoked grant may hide tokens that outlive its tombstone (the lone access token of a grant
+     * revoked without a record may live longer than a day): it stays until a sweep of both tables
+     * has passed over the whole of them since the revocation, which deletes every token it hides.
      */
-    private boolean mayHideUntracked(Grant grant) {
-        return grant.revoked && accessTokens.laps() < grant.revokedAtLap + 2;
+    private boolean mayHideTokens(Grant grant) {
+        return grant.revoked && (accessTokens.laps() < grant.revokedAtLap + 2 || refreshTokens.laps() < grant.revokedAtRefreshLap + 2);
     }
 
     /** A grant is mutable, so whether it expired is decided inside its own {@code compute}. */
@@ -260,7 +247,7 @@ public final class InMemoryTokenStore implements TokenStore {
             }
             boolean[] expired = {false};
             grants.computeIfPresent(entry.getKey(), (id, grant) -> {
-                expired[0] = grant == candidate && !now.isBefore(grant.latestExpiry) && !mayHideUntracked(grant);
+                expired[0] = grant == candidate && !now.isBefore(grant.latestExpiry) && !mayHideTokens(grant);
                 return expired[0] ? null : grant;
             });
             if (expired[0]) {

@@ -28,12 +28,7 @@ final class TokenRecords {
 
     /** The grant id is the record's side object: it was not 128 base64url bits. */
     private static final long GRANT_ON_SIDE = 1L << 1;
-    /**
-     * Saved while its grant had no record in the store (a lone access token): a revocation of that
-     * grant cannot list it, so readers check the grant's revocation themselves.
-     */
-    static final long UNTRACKED = 1L << 2;
-    private static final int STATE_SHIFT = 3;
+    private static final int STATE_SHIFT = 2;
     private static final long STATE_BITS = 3L << STATE_SHIFT;
     private static final int OWNER_SHIFT = 32;
     private static final RefreshToken.State[] STATES = RefreshToken.State.values();
@@ -43,12 +38,9 @@ final class TokenRecords {
     private final Interner<Scope> scopes = new Interner<>();
     private final Interner<TokenOwnerRef> owners = new Interner<>();
 
-    void putAccess(TokenTable table, AccessToken token, boolean untracked) {
+    void putAccess(TokenTable table, AccessToken token) {
         long[] fields = fields(token.grant(), token.clientId(), token.owner(), token.scope(), token.issuedAt(),
                 token.expiresAt());
-        if (untracked) {
-            fields[META - ISSUED_AT] |= UNTRACKED;
-        }
         table.put(token.digest(), fields, sideOf(fields, token.grant()));
     }
 
@@ -75,10 +67,6 @@ final class TokenRecords {
         return (slots[at + META] & GRANT_ON_SIDE) != 0
                 ? (GrantId) side
                 : new GrantId(GrantKeys.unpack(slots[at + GRANT_HIGH], slots[at + GRANT_LOW]));
-    }
-
-    static boolean isUntracked(long[] slots, int at) {
-        return (slots[at + META] & UNTRACKED) != 0;
     }
 
     static boolean expiredAt(Instant now, long[] slots, int at) {

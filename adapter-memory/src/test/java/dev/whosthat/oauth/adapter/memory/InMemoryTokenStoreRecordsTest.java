@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** What the contract does not reach: how this store packs tokens into records, and its untracked tokens. */
+/** What the contract does not reach: how this store packs tokens into records, and its lone tokens. */
 class InMemoryTokenStoreRecordsTest {
 
     private static final Scope SCOPE = Scope.of("read", "write");
@@ -41,6 +41,49 @@ class InMemoryTokenStoreRecordsTest {
     private final TokenMinter minter = new TokenMinter(new SecureRandomTokenGenerator(),
             new TokenLifetimes(Duration.ofHours(1), Duration.ofDays(30)));
     private final InMemoryTokenStore store = newStore();
+
+    // --- revoked grants: their tokens hidden at once, deleted by the sweep -----------------------
+
+    @Test
+    void revokingAGrantRotatedManyTimesHidesEveryTokenItEverHadAndTheSweepDeletesThem() {
+        IssuedTokens first = TestTokens.withRefresh(T0);
+        save(first);
+        List<IssuedTokens> chain = new java.util.ArrayList<>(List.of(first));
+        for (int i = 0; i < 50; i++) {
+            IssuedTokens previous = chain.get(chain.size() - 1);
+            IssuedTokens next = TestTokens.successorOf(previous, T0);
+            assertThat(await(store.rotate(refreshDigest(previous), next))).isEqualTo(Rotation.ROTATED);
+            chain.add(next);
+        }
+        IssuedTokens other = TestTokens.withRefresh(T0);
+        save(other);
+
+        await(store.revokeGrant(first.grant()));
+
+        for (IssuedTokens issued : chain) {
+            assertThat(await(store.findAccessToken(accessDigest(issued)))).isEmpty();
+            assertThat(await(store.findRefreshToken(refreshDigest(issued)))).isEmpty();
+        }
+        assertThat(await(store.findAccessToken(accessDigest(other)))).isPresent();
+        assertThat(await(store.sweepExpired(T0, 1_000))).isEqualTo(2 * chain.size());
+        assertThat(await(store.findRefreshToken(refreshDigest(other)))).isPresent();
+    }
+
+    @Test
+    void presentingARotatedRefreshTokenOfTheGrantIsReuseWhateverTheChainsLength() {
+        IssuedTokens first = TestTokens.withRefresh(T0);
+        save(first);
+        IssuedTokens previous = first;
+        for (int i = 0; i < 40; i++) {
+            IssuedTokens next = TestTokens.successorOf(previous, T0);
+            await(store.rotate(refreshDigest(previous), next));
+            previous = next;
+        }
+
+        assertThat(await(store.rotate(refreshDigest(first), TestTokens.successorOf(previous, T0))))
+                .isEqualTo(Rotation.REUSED);
+        assertThat(await(store.findAccessToken(accessDigest(previous)))).isEmpty();
+    }
 
     // --- grant ids that do not pack into two longs ----------------------------------------------
 
