@@ -141,6 +141,27 @@ class OAuthServerJarIT {
         assertThat(pw.statusCode()).as(pw.body()).isEqualTo(200);
     }
 
+    /** The README's start command maps the archive that the build leaves beside the jar. */
+    @Test
+    void theBuildLeavesAClassDataArchiveBesideTheJarThatAStartMaps(@TempDir Path dir) throws Exception {
+        Path archive = Path.of(System.getProperty("server.jar", "target/oauth-server.jar").replaceFirst("\\.jar$", ".jsa"));
+        assertThat(archive).isNotEmptyFile();
+        int port = freePort();
+        String secret = "s".repeat(16) + "-configured-secret-value";
+        Path config = Files.writeString(dir.resolve("server.json"), """
+                {"issuer": "http://127.0.0.1:%d", "http": {"host": "127.0.0.1", "port": %d},
+                 "clients": [{"client_id": "c1", "client_secret": "%s"}]}
+                """.formatted(port, port, secret));
+
+        Output out = start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
+                Map.of(), "--config", config.toString());
+        out.waitFor("listening");
+
+        assertThat(out.text()).containsPattern("dev\\.whosthat\\.oauth\\.bootstrap\\.OAuthServer source: shared objects file");
+        HttpResponse<String> cc = token(port, "c1", secret, "grant_type=client_credentials");
+        assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
+    }
+
     @Test
     void nettysFlightRecorderEventsStayOffUnlessAskedFor(@TempDir Path dir) throws Exception {
         String allocatorEvent = "io.netty.buffer.AllocateChunkEvent";
