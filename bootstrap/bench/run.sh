@@ -33,6 +33,8 @@ JVM_OPTS=${JVM_OPTS:-"-Xms4g -Xmx4g -XX:+UseParallelGC -Xmn256m"}
 # server: commits are acknowledged before their WAL is flushed (a crash may lose the last few
 # hundred milliseconds of tokens, never consistency). PG_SYNCHRONOUS_COMMIT=on measures with flushes.
 PG_SYNCHRONOUS_COMMIT=${PG_SYNCHRONOUS_COMMIT:-off}
+# More PostgreSQL settings, as "-c name=value" pairs.
+PG_SETTINGS=${PG_SETTINGS:-}
 WORK=$(mktemp -d)
 PIDS=()
 
@@ -213,7 +215,7 @@ start_postgres() {
   mkdir -p "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust >/dev/null
   runuser -u postgres -- taskset -c "$SERVER_CPU" "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" \
-    -o "-p 5499 -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c synchronous_commit=$PG_SYNCHRONOUS_COMMIT" \
+    -o "-p 5499 -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c synchronous_commit=$PG_SYNCHRONOUS_COMMIT $PG_SETTINGS" \
     start >/dev/null
   runuser -u postgres -- "$PG_BIN/createdb" -h 127.0.0.1 -p 5499 -U postgres whosthat
 }

@@ -31,8 +31,15 @@ final class TokenTable {
     /** Set in {@link #META} of every slot that holds a record; the other bits are the caller's. */
     static final long OCCUPIED = 1L;
 
-    private static final int SEGMENT_BITS = 6;
+    /**
+     * Many small segments rather than a few large ones: a segment's arrays are copied by the young
+     * collection after it doubles, and 1,024 segments keep each copy to a few hundred kilobytes
+     * at a few million tokens, where 64 made it tens of megabytes (tens of milliseconds of pause).
+     */
+    private static final int SEGMENT_BITS = 10;
     static final int SEGMENTS = 1 << SEGMENT_BITS;
+    /** A digest's segment is its first {@link #SEGMENT_BITS} bits. */
+    static final int SEGMENT_SHIFT = Long.SIZE - SEGMENT_BITS;
     private static final int INITIAL_CAPACITY = 16;
 
     /** Reads a record in place, under its segment's lock; {@code side} is the record's side object or null. */
@@ -228,7 +235,7 @@ final class TokenTable {
     }
 
     private Segment segmentOf(long w0) {
-        return segments[(int) (w0 >>> (Long.SIZE - SEGMENT_BITS))];
+        return segments[(int) (w0 >>> SEGMENT_SHIFT)];
     }
 
     /** The record's home slot: digests are uniform, so any of their bits will do. */

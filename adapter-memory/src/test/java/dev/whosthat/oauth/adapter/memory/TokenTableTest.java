@@ -55,10 +55,10 @@ class TokenTableTest {
 
     @Test
     void digestsDifferingInAnySingleWordAreDifferentKeys() {
-        SecretDigest base = SecretDigest.fromWords(1L << 58, 5, 6, 7);
-        List<SecretDigest> neighbours = List.of(SecretDigest.fromWords((1L << 58) | 1, 5, 6, 7),
-                SecretDigest.fromWords(1L << 58, 5 | 1L << 40, 6, 7), SecretDigest.fromWords(1L << 58, 5, 16, 7),
-                SecretDigest.fromWords(1L << 58, 5, 6, 17));
+        SecretDigest base = SecretDigest.fromWords(1L << TokenTable.SEGMENT_SHIFT, 5, 6, 7);
+        List<SecretDigest> neighbours = List.of(SecretDigest.fromWords((1L << TokenTable.SEGMENT_SHIFT) | 1, 5, 6, 7),
+                SecretDigest.fromWords(1L << TokenTable.SEGMENT_SHIFT, 5 | 1L << 40, 6, 7), SecretDigest.fromWords(1L << TokenTable.SEGMENT_SHIFT, 5, 16, 7),
+                SecretDigest.fromWords(1L << TokenTable.SEGMENT_SHIFT, 5, 6, 17));
 
         table.put(base, fields(1), null);
 
@@ -509,11 +509,11 @@ class TokenTableTest {
     // --- helpers -------------------------------------------------------------------------------
 
     /**
-     * A digest in {@code segment} (the first 6 bits of word 0), whose home slot is the low bits of
+     * A digest in {@code segment} (the first bits of word 0), whose home slot is the low bits of
      * {@code w1}, told apart from others by {@code id}.
      */
     private static SecretDigest digest(int segment, long w1, long id) {
-        return SecretDigest.fromWords((long) segment << 58 | 0x0123_4567L, w1, id, ~id);
+        return SecretDigest.fromWords((long) segment << TokenTable.SEGMENT_SHIFT | 0x0123_4567L, w1, id, ~id);
     }
 
     private static SecretDigest randomDigest(Random random) {
