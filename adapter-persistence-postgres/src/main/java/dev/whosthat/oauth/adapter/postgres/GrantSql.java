@@ -65,6 +65,29 @@ final class GrantSql {
             ON CONFLICT (digest) DO NOTHING
             """;
 
+    /**
+     * The rest of a rotation, in one statement, once {@link #LOCK} holds the grant's row and found
+     * the presented refresh token current: marks it rotated, makes the successor's refresh token the
+     * grant's current one, and inserts the successor's tokens. Parameters $1 to $16 are those of
+     * {@link #SAVE_TOKENS} as single values (one response), $17 the presented digest. Plain values,
+     * not {@code unnest}ed arrays: a rotation is never batched, and the simpler statement is planned
+     * and run faster.
+     */
+    static final String ROTATE = """
+            WITH rotated AS (
+                UPDATE refresh_tokens SET state = 'ROTATED' WHERE digest = $17
+            ), grant_row AS (
+                UPDATE grants SET current_refresh = $2, expires_at = greatest(expires_at, $3) WHERE grant_id = $1
+            ), access AS (
+                INSERT INTO access_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at)
+                VALUES ($4, $1, $5, $6, $7, string_to_array($8, ' '), $9, $10)
+                ON CONFLICT (digest) DO NOTHING
+            )
+            INSERT INTO refresh_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at, state)
+            VALUES ($2, $1, $11, $12, $13, string_to_array($14, ' '), $15, $16, 'ACTIVE')
+            ON CONFLICT (digest) DO NOTHING
+            """;
+
     /** The grant's state, its row locked until the transaction ends: rotations of one grant queue here. */
     static final String LOCK = """
             SELECT revoked, current_refresh

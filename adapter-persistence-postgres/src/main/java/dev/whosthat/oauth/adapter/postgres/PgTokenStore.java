@@ -20,7 +20,6 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -88,9 +87,8 @@ public final class PgTokenStore implements TokenStore {
 
     /** The presented token is the grant's current one: it is rotated, the successor becomes current. */
     private Future<Rotation> advance(SqlConnection conn, SecretDigest presented, IssuedTokens successor) {
-        return PgClient.execute(conn, RefreshTokenSql.MARK_ROTATED, Tuple.of(digest(presented)))
-                .compose(marked -> PgClient.execute(conn, GrantSql.SAVE_TOKENS, TokenRows.saveParameters(List.of(successor))))
-                .map(saved -> Rotation.ROTATED);
+        return PgClient.execute(conn, GrantSql.ROTATE, TokenRows.rotationParameters(presented, successor))
+                .map(rotated -> Rotation.ROTATED);
     }
 
     /** RFC 9700 §4.14.2: a refresh token of this grant that is no longer current was used again. */

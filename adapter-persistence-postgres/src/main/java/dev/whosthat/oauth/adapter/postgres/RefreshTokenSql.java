@@ -17,10 +17,6 @@ final class RefreshTokenSql {
             SELECT EXISTS (SELECT 1 FROM refresh_tokens WHERE digest = $1 AND grant_id = $2) AS known
             """;
 
-    static final String MARK_ROTATED = """
-            UPDATE refresh_tokens SET state = 'ROTATED' WHERE digest = $1
-            """;
-
     /** Deletes up to $2 tokens that expired by $1; skips rows that a request holds. */
     static final String SWEEP = """
             DELETE FROM refresh_tokens

@@ -12,6 +12,7 @@ import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.Minted;
 import dev.whosthat.oauth.domain.token.RefreshToken;
+import dev.whosthat.oauth.domain.token.SecretDigest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -22,7 +23,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
-/** Tokens to the parameters of {@link GrantSql#SAVE_TOKENS}, and back from their rows. */
+/** Tokens to the parameters of {@link GrantSql#SAVE_TOKENS} and {@link GrantSql#ROTATE}, and back from their rows. */
 final class TokenRows {
 
     /** The parameters of {@link GrantSql#SAVE_TOKENS} in their order: one array each, one element per response. */
@@ -52,6 +53,13 @@ final class TokenRows {
         Tuple tuple = Tuple.tuple();
         SAVE_COLUMNS.forEach(column -> tuple.addValue(column.of(responses)));
         return tuple;
+    }
+
+    /** The parameters of {@link GrantSql#ROTATE}: the successor's values, one each, then the presented digest. */
+    static Tuple rotationParameters(SecretDigest presented, IssuedTokens successor) {
+        Tuple tuple = Tuple.tuple();
+        SAVE_COLUMNS.forEach(column -> tuple.addValue(column.value().apply(successor)));
+        return tuple.addValue(digest(presented));
     }
 
     /** One parameter: the values of one column, for every response. */
