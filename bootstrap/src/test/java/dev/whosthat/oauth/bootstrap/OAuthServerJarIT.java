@@ -132,11 +132,7 @@ class OAuthServerJarIT {
         assertThat(printed).contains("warm-up: 14 requests answered as expected");
         assertThat(archive).isNotEmptyFile();
 
-        // -Xshare:on: a start that cannot map the archive fails instead of quietly loading every class.
-        Output out = start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
-                Map.of(), "--config", config.toString());
-        out.waitFor("listening");
-        assertThat(out.text()).containsPattern("dev\\.whosthat\\.oauth\\.bootstrap\\.OAuthServer source: shared objects file");
+        startMapping(archive, config);
         HttpResponse<String> pw = token(port, "c1", secret, "grant_type=password&username=alice&password=alice-password");
         assertThat(pw.statusCode()).as(pw.body()).isEqualTo(200);
     }
@@ -153,13 +149,18 @@ class OAuthServerJarIT {
                  "clients": [{"client_id": "c1", "client_secret": "%s"}]}
                 """.formatted(port, port, secret));
 
+        startMapping(archive, config);
+        HttpResponse<String> cc = token(port, "c1", secret, "grant_type=client_credentials");
+        assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
+    }
+
+    /** Starts the server from the archive, and checks that its classes came from it. */
+    private void startMapping(Path archive, Path config) throws Exception {
+        // -Xshare:on: a start that cannot map the archive fails instead of quietly loading every class.
         Output out = start(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info"),
                 Map.of(), "--config", config.toString());
         out.waitFor("listening");
-
         assertThat(out.text()).containsPattern("dev\\.whosthat\\.oauth\\.bootstrap\\.OAuthServer source: shared objects file");
-        HttpResponse<String> cc = token(port, "c1", secret, "grant_type=client_credentials");
-        assertThat(cc.statusCode()).as(cc.body()).isEqualTo(200);
     }
 
     @Test

@@ -121,12 +121,7 @@ final class TokenTable {
 
     /** The reader's view of the record with this digest, or null if there is none. */
     <T> T get(SecretDigest digest, Reader<T> reader) {
-        long w0 = digest.word(0);
-        Segment segment = segmentOf(w0);
-        synchronized (segment) {
-            int slot = indexOf(segment, w0, digest.word(1), digest.word(2), digest.word(3));
-            return slot < 0 ? null : reader.read(segment.slots, slot * STRIDE, sideOf(segment, slot));
-        }
+        return atSlotOf(digest, (segment, slot) -> reader.read(segment.slots, slot * STRIDE, sideOf(segment, slot)));
     }
 
     boolean contains(SecretDigest digest) {
@@ -135,30 +130,32 @@ final class TokenTable {
 
     /** Removes the record with this digest; {@code false} if there was none. */
     boolean remove(SecretDigest digest) {
-        long w0 = digest.word(0);
-        Segment segment = segmentOf(w0);
-        synchronized (segment) {
-            int slot = indexOf(segment, w0, digest.word(1), digest.word(2), digest.word(3));
-            if (slot < 0) {
-                return false;
-            }
+        return atSlotOf(digest, (segment, slot) -> {
             removeAt(segment, slot);
-            return true;
-        }
+            return Boolean.TRUE;
+        }) != null;
     }
 
     /** Clears then sets bits of the record's {@link #META}; {@code false} if there is no such record. */
     boolean updateMeta(SecretDigest digest, long clear, long set) {
+        return atSlotOf(digest, (segment, slot) -> {
+            int at = slot * STRIDE + META;
+            segment.slots[at] = (segment.slots[at] & ~clear) | set | OCCUPIED;
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    private interface SlotAction<T> {
+        T apply(Segment segment, int slot);
+    }
+
+    /** What {@code action} makes of the slot holding this digest, under its segment's lock; null if there is none. */
+    private <T> T atSlotOf(SecretDigest digest, SlotAction<T> action) {
         long w0 = digest.word(0);
         Segment segment = segmentOf(w0);
         synchronized (segment) {
             int slot = indexOf(segment, w0, digest.word(1), digest.word(2), digest.word(3));
-            if (slot < 0) {
-                return false;
-            }
-            int at = slot * STRIDE + META;
-            segment.slots[at] = (segment.slots[at] & ~clear) | set | OCCUPIED;
-            return true;
+            return slot < 0 ? null : action.apply(segment, slot);
         }
     }
 

@@ -153,12 +153,8 @@ class TokenTableTest {
         // last slots to its first, whatever its capacity.
         long[] homes = WRAPPING_HOMES;
         for (int removed = 0; removed < homes.length; removed++) {
-            TokenTable collisions = new TokenTable();
             List<SecretDigest> digests = new ArrayList<>();
-            for (int i = 0; i < homes.length; i++) {
-                digests.add(digest(40, homes[i], i));
-                collisions.put(digests.get(i), fields(i), null);
-            }
+            TokenTable collisions = collidingRun(40, digests, i -> null);
 
             assertThat(collisions.remove(digests.get(removed))).isTrue();
 
@@ -278,12 +274,8 @@ class TokenTableTest {
     void sideObjectsFollowTheirRecordsThroughBackwardShifts() {
         long[] homes = WRAPPING_HOMES;
         for (int removed = 0; removed < homes.length; removed++) {
-            TokenTable collisions = new TokenTable();
             List<SecretDigest> digests = new ArrayList<>();
-            for (int i = 0; i < homes.length; i++) {
-                digests.add(digest(63, homes[i], i));
-                collisions.put(digests.get(i), fields(i), i % 2 == 0 ? "side-" + i : null);
-            }
+            TokenTable collisions = collidingRun(63, digests, i -> i % 2 == 0 ? "side-" + i : null);
 
             collisions.remove(digests.get(removed));
 
@@ -474,16 +466,8 @@ class TokenTableTest {
         for (int segment = 0; segment < TokenTable.SEGMENTS; segment++) {
             table.put(digest(segment, 1, segment), fields(segment), null);
         }
-        Map<Long, Integer> shown = new HashMap<>();
 
-        int removed = table.removeIf((slots, at, side) -> {
-            shown.merge(slots[at + TokenTable.ISSUED_AT], 1, Integer::sum);
-            return false;
-        }, Integer.MAX_VALUE);
-
-        assertThat(removed).isZero();
-        assertThat(shown).hasSize(TokenTable.SEGMENTS);
-        assertThat(shownMoreThanOnce(shown)).as("records shown more than once, with how often").isEmpty();
+        assertEachRecordShownOnceByAFullSweepThatRemovesNothing(TokenTable.SEGMENTS);
     }
 
     @Test
@@ -494,6 +478,11 @@ class TokenTableTest {
             table.put(digest(segment, 9, 2L * segment + 1), fields(2L * segment + 1), null);
         }
         assertThat(table.removeIf((slots, at, side) -> true, 41)).isEqualTo(41);
+
+        assertEachRecordShownOnceByAFullSweepThatRemovesNothing(2 * TokenTable.SEGMENTS - 41);
+    }
+
+    private void assertEachRecordShownOnceByAFullSweepThatRemovesNothing(int records) {
         Map<Long, Integer> shown = new HashMap<>();
 
         int removed = table.removeIf((slots, at, side) -> {
@@ -502,7 +491,7 @@ class TokenTableTest {
         }, Integer.MAX_VALUE);
 
         assertThat(removed).isZero();
-        assertThat(shown).hasSize(2 * TokenTable.SEGMENTS - 41);
+        assertThat(shown).hasSize(records);
         assertThat(shownMoreThanOnce(shown)).as("records shown more than once, with how often").isEmpty();
     }
 
@@ -512,6 +501,16 @@ class TokenTableTest {
      * A digest in {@code segment} (the first bits of word 0), whose home slot is the low bits of
      * {@code w1}, told apart from others by {@code id}.
      */
+    /** A table with one record per home of {@link #WRAPPING_HOMES}, all in one segment; their digests go to {@code digests}. */
+    private static TokenTable collidingRun(int segment, List<SecretDigest> digests, java.util.function.IntFunction<Object> side) {
+        TokenTable collisions = new TokenTable();
+        for (int i = 0; i < WRAPPING_HOMES.length; i++) {
+            digests.add(digest(segment, WRAPPING_HOMES[i], i));
+            collisions.put(digests.get(i), fields(i), side.apply(i));
+        }
+        return collisions;
+    }
+
     private static SecretDigest digest(int segment, long w1, long id) {
         return SecretDigest.fromWords((long) segment << TokenTable.SEGMENT_SHIFT | 0x0123_4567L, w1, id, ~id);
     }
