@@ -158,7 +158,8 @@ public final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public CompletionStage<Boolean> revokeAccessToken(SecretDigest digest) {
-        return CompletableFuture.completedFuture(accessTokens.remove(digest));
+        // A token its grant's revocation hides is gone already, as far as callers know.
+        return CompletableFuture.completedFuture(accessTokens.remove(digest, (slots, at, side) -> !isHidden(slots, at, side)));
     }
 
     @Override
@@ -204,7 +205,8 @@ public final class InMemoryTokenStore implements TokenStore {
 
     /**
      * Marks the grant revoked: from now on its tokens are hidden, and the sweeper deletes them. The
-     * record stays as a tombstone until its tokens would have expired.
+     * record stays as a tombstone until its tokens would have expired (a day at least for a grant
+     * that had no record) and a whole sweep of both tables has passed since ({@link #mayHideTokens}).
      */
     private void revoke(Grant grant) {
         if (!grant.revoked) {

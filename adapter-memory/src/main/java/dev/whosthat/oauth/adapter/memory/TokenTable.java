@@ -67,6 +67,8 @@ final class TokenTable {
         Object[] sides;
         int mask = INITIAL_CAPACITY - 1;
         int size;
+        /** Counts removals and growths, the changes that move records to other slots. */
+        int moves;
 
         Segment(int index) {
             maxLoad = 0.375 * (1 + (double) index / SEGMENTS);
@@ -82,6 +84,8 @@ final class TokenTable {
     /** Where the next {@link #removeIf} resumes: a segment, and a slot in it. */
     private int sweepSegment;
     private int sweepSlot;
+    /** The cursor's segment's {@code moves} when the cursor stopped inside it. */
+    private int sweepMoves;
     private volatile int laps;
 
     TokenTable() {
@@ -136,6 +140,18 @@ final class TokenTable {
         }) != null;
     }
 
+    /**
+     * Removes the record with this digest, and says whether there was one that {@code counted}
+     * accepts (a record the caller treats as gone already is removed, but not reported).
+     */
+    boolean remove(SecretDigest digest, Filter counted) {
+        return Boolean.TRUE.equals(atSlotOf(digest, (segment, slot) -> {
+            boolean counts = counted.test(segment.slots, slot * STRIDE, sideOf(segment, slot));
+            removeAt(segment, slot);
+            return counts;
+        }));
+    }
+
     /** Clears then sets bits of the record's {@link #META}; {@code false} if there is no such record. */
     boolean updateMeta(SecretDigest digest, long clear, long set) {
         return atSlotOf(digest, (segment, slot) -> {
@@ -179,6 +195,7 @@ final class TokenTable {
      */
     int removeIf(Filter filter, int limit) {
         synchronized (sweepLock) {
+            resumeWhereNothingMoved();
             int startSegment = sweepSegment;
             int startSlot = sweepSlot;
             boolean lapped = false;
@@ -199,6 +216,7 @@ final class TokenTable {
                         }
                     }
                     if (sweepSlot < end || last) {
+                        sweepMoves = segment.moves;
                         return removed;
                     }
                 }
@@ -210,6 +228,20 @@ final class TokenTable {
                 lapped |= sweepSegment == startSegment;
             }
             return removed;
+        }
+    }
+
+    /**
+     * Between two calls, a removal or a growth may have moved a record of the cursor's segment from
+     * after the cursor to before it, where this lap would never see it: the segment is then looked
+     * at again from its first slot.
+     */
+    private void resumeWhereNothingMoved() {
+        Segment segment = segments[sweepSegment];
+        synchronized (segment) {
+            if (segment.moves != sweepMoves) {
+                sweepSlot = 0;
+            }
         }
     }
 
@@ -295,9 +327,11 @@ final class TokenTable {
             segment.sides[hole] = null;
         }
         segment.size--;
+        segment.moves++;
     }
 
     private static void grow(Segment segment) {
+        segment.moves++;
         long[] old = segment.slots;
         Object[] oldSides = segment.sides;
         int capacity = (segment.mask + 1) * 2;

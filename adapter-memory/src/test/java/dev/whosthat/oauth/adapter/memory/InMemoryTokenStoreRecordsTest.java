@@ -70,6 +70,16 @@ class InMemoryTokenStoreRecordsTest {
     }
 
     @Test
+    void revokingAnAccessTokenThatItsGrantsRevocationHidesReportsThatThereWasNone() {
+        IssuedTokens lone = minter.accessOnly(minter.newGrant(), TestTokens.newClientId(), Optional.empty(), SCOPE, T0);
+        save(lone);
+        await(store.revokeGrant(lone.grant()));
+
+        assertThat(await(store.revokeAccessToken(accessDigest(lone)))).isFalse();
+        assertThat(await(store.sweepExpired(T0, 100))).as("nothing left to sweep").isZero();
+    }
+
+    @Test
     void presentingARotatedRefreshTokenOfTheGrantIsReuseWhateverTheChainsLength() {
         IssuedTokens first = TestTokens.withRefresh(T0);
         save(first);

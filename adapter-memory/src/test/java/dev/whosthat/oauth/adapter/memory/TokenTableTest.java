@@ -482,6 +482,31 @@ class TokenTableTest {
         assertEachRecordShownOnceByAFullSweepThatRemovesNothing(2 * TokenTable.SEGMENTS - 41);
     }
 
+    @Test
+    void aRecordMovedBehindTheCursorBetweenTwoCallsIsStillSeenBeforeTheCursorLeavesItsSegment() {
+        // Six records of segment 0 in one probe run from slot 0, and one record in segment 1.
+        List<SecretDigest> run = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            run.add(digest(0, 0, i));
+            table.put(run.get(i), fields(i), null);
+        }
+        SecretDigest later = digest(1, 0, 99);
+        table.put(later, fields(99), null);
+        // The first call removes record 3 and stops on slot 3, where record 4 has moved, not yet looked at.
+        assertThat(table.removeIf(issuedAtOneOf(3), 1)).isEqualTo(1);
+        // A removal behind the cursor shifts record 4 back to slot 2, before the cursor.
+        assertThat(table.remove(run.get(1))).isTrue();
+
+        assertThat(table.removeIf(issuedAtOneOf(4, 99), 1)).isEqualTo(1);
+
+        assertThat(table.contains(run.get(4))).as("record 4, moved behind the cursor").isFalse();
+        assertThat(table.contains(later)).as("the record of the next segment, not reached").isTrue();
+    }
+
+    private static TokenTable.Filter issuedAtOneOf(long... ids) {
+        return (slots, at, side) -> java.util.stream.LongStream.of(ids).anyMatch(id -> slots[at + TokenTable.ISSUED_AT] == id);
+    }
+
     private void assertEachRecordShownOnceByAFullSweepThatRemovesNothing(int records) {
         Map<Long, Integer> shown = new HashMap<>();
 

@@ -60,18 +60,26 @@ public final class BufferedConsoleAppender extends OutputStreamAppender<ILogging
         }
     }
 
-    /** Our line encoders write straight into the buffer, without a byte array per line. */
+    /**
+     * Our line encoders format outside the lock, then hand over the finished line, which goes
+     * straight into the buffer: no byte array per line, and no thread waits on another's formatting.
+     */
     private void write(ILoggingEvent event) throws IOException {
         if (!(getEncoder() instanceof LineEncoder lines)) {
             writeOut(event);
             return;
         }
-        streamWriteLock.lock();
-        try {
-            lines.writeTo(event, getOutputStream());
-        } finally {
-            streamWriteLock.unlock();
-        }
+        lines.writeTo(event, (bytes, offset, length) -> {
+            streamWriteLock.lock();
+            try {
+                // stop() may have run since this event was let in.
+                if (isStarted() && getOutputStream() != null) {
+                    getOutputStream().write(bytes, offset, length);
+                }
+            } finally {
+                streamWriteLock.unlock();
+            }
+        });
     }
 
     /** Writes out whatever is buffered. */

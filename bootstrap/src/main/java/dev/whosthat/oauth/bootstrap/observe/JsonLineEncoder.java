@@ -5,10 +5,8 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
@@ -28,17 +26,30 @@ import org.slf4j.event.KeyValuePair;
  */
 public final class JsonLineEncoder extends LineEncoder {
 
-    /** Writes into the appender's buffer, which closing the generator must neither close nor flush. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM).build();
+    private static final JsonFactory JSON = new JsonFactory();
     /** A pair named like a fixed field is renamed, never allowed to shadow it. */
     private static final Set<String> FIXED = Set.of("timestamp", "level", "logger", "thread", "message", "exception");
+
+    /** Past this, a thread's line buffer is not kept: one long stack trace should not hold memory for good. */
+    private static final int KEPT_LINE_BYTES = 16 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's buffer for {@link #writeTo}, handed to the sink without a copy. */
+    private static final class Scratch extends ByteArrayOutputStream {
+        Scratch() {
+            super(256);
+        }
+
+        void drainTo(LineSink sink) throws IOException {
+            sink.write(buf, 0, count);
+        }
+    }
 
     @Override
     public byte[] encode(ILoggingEvent event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try {
-            writeTo(event, out);
+            writeLine(event, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +57,18 @@ public final class JsonLineEncoder extends LineEncoder {
     }
 
     @Override
-    void writeTo(ILoggingEvent event, OutputStream out) throws IOException {
+    void writeTo(ILoggingEvent event, LineSink sink) throws IOException {
+        Scratch line = SCRATCH.get();
+        line.reset();
+        writeLine(event, line);
+        line.drainTo(sink);
+        if (line.size() > KEPT_LINE_BYTES) {
+            SCRATCH.remove();
+        }
+    }
+
+    /** The whole line, newline included, into {@code out}: only ever a buffer of ours. */
+    private static void writeLine(ILoggingEvent event, ByteArrayOutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("timestamp", event.getInstant().toString());

@@ -5,7 +5,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class TextLineEncoder extends LineEncoder {
     }
 
     @Override
-    void writeTo(ILoggingEvent event, OutputStream out) throws IOException {
+    void writeTo(ILoggingEvent event, LineSink sink) throws IOException {
         Scratch scratch = SCRATCH.get();
         StringBuilder line = scratch.line;
         line.setLength(0);
@@ -64,12 +63,13 @@ public final class TextLineEncoder extends LineEncoder {
             char c = line.charAt(i);
             if (c >= 0x80) {
                 // Not ASCII (a username, a path): the general encoding, for this line.
-                out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                byte[] encoded = line.toString().getBytes(StandardCharsets.UTF_8);
+                sink.write(encoded, 0, encoded.length);
                 return;
             }
             bytes[i] = (byte) c;
         }
-        out.write(bytes, 0, length);
+        sink.write(bytes, 0, length);
     }
 
     private void appendLine(StringBuilder line, ILoggingEvent event) {

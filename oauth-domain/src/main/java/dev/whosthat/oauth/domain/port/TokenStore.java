@@ -55,6 +55,9 @@ public interface TokenStore {
      */
     CompletionStage<Void> revokeAllOf(UserId owner);
 
-    /** Deletes up to {@code limit} tokens that expired before {@code now}; returns how many tokens it deleted. */
+    /**
+     * Deletes up to {@code limit} tokens that expired before {@code now} (and tokens of revoked
+     * grants that a store kept hidden rather than deleted at once); returns how many it deleted.
+     */
     CompletionStage<Integer> sweepExpired(Instant now, int limit);
 }
