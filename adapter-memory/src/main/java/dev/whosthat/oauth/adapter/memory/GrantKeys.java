@@ -29,20 +29,27 @@ final class GrantKeys {
      * and its 4 unused bits must be zero, or two ids would pack to the same key.
      */
     static boolean isPackable(String id) {
-        if (id.length() != LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < LENGTH; i++) {
-            if (valueOf(id.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return (valueOf(id.charAt(LENGTH - 1)) & 0xf) == 0;
+        return pack(id) != null;
     }
 
-    /** The id's 128 bits as {high, low}, or null if it is not {@link #isPackable packable}. */
+    /** The id's 128 bits as {high, low}, or null if it is not {@link #isPackable packable}; one pass over it. */
     static long[] pack(String id) {
-        return isPackable(id) ? bits(id) : null;
+        if (id.length() != LENGTH) {
+            return null;
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < LENGTH; i++) {
+            int value = valueOf(id.charAt(i));
+            boolean last = i == LENGTH - 1;
+            if (value < 0 || last && (value & 0xf) != 0) {
+                return null;
+            }
+            int shift = last ? 2 : 6;
+            high = high << shift | low >>> (Long.SIZE - shift);
+            low = low << shift | (last ? value >>> 4 : value);
+        }
+        return new long[] {high, low};
     }
 
     static String unpack(long high, long low) {
@@ -52,18 +59,6 @@ final class GrantKeys {
             bytes[8 + i] = (byte) (low >>> (56 - 8 * i));
         }
         return ENCODER.encodeToString(bytes);
-    }
-
-    private static long[] bits(String id) {
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < LENGTH; i++) {
-            int shift = i < LENGTH - 1 ? 6 : 2;
-            int value = i < LENGTH - 1 ? valueOf(id.charAt(i)) : valueOf(id.charAt(i)) >>> 4;
-            high = high << shift | low >>> (Long.SIZE - shift);
-            low = low << shift | value;
-        }
-        return new long[] {high, low};
     }
 
     private static int valueOf(char c) {

@@ -1,7 +1,6 @@
 package dev.whosthat.oauth.adapter.memory;
 
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
@@ -23,9 +22,9 @@ final class Interner<T> {
         return number != null ? number : add(value);
     }
 
-    /** The number of a value already seen; empty if it never was (then no record holds it). */
-    Optional<Integer> existingNumberOf(T value) {
-        return Optional.ofNullable(numbers.get(value));
+    /** The number of a value already seen; 0 if it never was (then no record holds it). */
+    int existingNumberOf(T value) {
+        return numbers.getOrDefault(value, 0);
     }
 
     @SuppressWarnings("unchecked")

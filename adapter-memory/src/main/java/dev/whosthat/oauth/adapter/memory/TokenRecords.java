@@ -81,9 +81,13 @@ final class TokenRecords {
         return STATE_BITS;
     }
 
-    /** Whether the record's client is this one; no record holds a client never seen. */
-    boolean isOf(ClientId client, long[] slots, int at) {
-        return clients.existingNumberOf(client).filter(number -> number == (int) slots[at + ATTRIBUTES]).isPresent();
+    /** The client's number, looked up once per scan; 0 if no record ever held the client. */
+    int clientNumberOf(ClientId client) {
+        return clients.existingNumberOf(client);
+    }
+
+    static int clientNumber(long[] slots, int at) {
+        return (int) slots[at + ATTRIBUTES];
     }
 
     /** The numbers of the owners whose subject is this user: a user may have several usernames over time. */
@@ -119,7 +123,7 @@ final class TokenRecords {
     }
 
     private ClientId client(long[] slots, int at) {
-        return clients.valueOf((int) slots[at + ATTRIBUTES]);
+        return clients.valueOf(clientNumber(slots, at));
     }
 
     private Optional<TokenOwnerRef> owner(long[] slots, int at) {
