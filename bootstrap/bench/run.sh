@@ -143,9 +143,11 @@ JSON
 }
 
 # startup_with_archive TARGET: start-up to the first answer once more, from the class-data archive
-# that the warm-up command leaves (README, Performance), made once with the same JVM options.
+# that the build leaves beside the jar and the README's start command maps; made here with the
+# warm-up command only when the build left none (-Dcds.skip).
 startup_with_archive() {
-  local target=$1 archive=$WORK/oauth-server.jsa
+  local target=$1 archive=${JAR%.jar}.jsa
+  [ -f "$archive" ] || archive=$WORK/oauth-server.jsa
   if [ ! -f "$archive" ]; then
     java $JVM_OPTS -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" warm-up --config "$WORK/$target.json" \
       > "$WORK/archive.log" 2>&1
