@@ -53,23 +53,29 @@ public final class TextLineEncoder extends LineEncoder {
         appendLine(line, event);
         int length = line.length();
         if (length > KEPT_LINE_CHARS) {
+            // A stack trace, say: written as is, and the thread's buffers are not grown for it.
             scratch.line = new StringBuilder(256);
+            writeEncoded(line, sink);
+            return;
         }
-        if (scratch.bytes.length < length && length <= KEPT_LINE_CHARS) {
+        if (scratch.bytes.length < length) {
             scratch.bytes = new byte[Math.max(length, 2 * scratch.bytes.length)];
         }
-        byte[] bytes = length <= KEPT_LINE_CHARS ? scratch.bytes : new byte[length];
         for (int i = 0; i < length; i++) {
             char c = line.charAt(i);
             if (c >= 0x80) {
                 // Not ASCII (a username, a path): the general encoding, for this line.
-                byte[] encoded = line.toString().getBytes(StandardCharsets.UTF_8);
-                sink.write(encoded, 0, encoded.length);
+                writeEncoded(line, sink);
                 return;
             }
-            bytes[i] = (byte) c;
+            scratch.bytes[i] = (byte) c;
         }
-        sink.write(bytes, 0, length);
+        sink.write(scratch.bytes, 0, length);
+    }
+
+    private static void writeEncoded(StringBuilder line, LineSink sink) throws IOException {
+        byte[] encoded = line.toString().getBytes(StandardCharsets.UTF_8);
+        sink.write(encoded, 0, encoded.length);
     }
 
     private void appendLine(StringBuilder line, ILoggingEvent event) {
