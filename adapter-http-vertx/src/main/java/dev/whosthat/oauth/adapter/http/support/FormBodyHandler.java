@@ -55,7 +55,8 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String declared = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (declared != null && isLongerThanLimit(declared)) {
+        long declaredLength = declared == null ? -1 : declaredLength(declared);
+        if (declaredLength > limitBytes) {
             ctx.fail(413);
             return;
         }
@@ -63,7 +64,9 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
             finish(ctx, Buffer.buffer());
             return;
         }
-        Buffer body = Buffer.buffer(declared != null ? Math.min(limitBytes, 1024) : 256);
+        // Sized by Content-Length where there is one (a token request's form is a few dozen bytes):
+        // this buffer was the largest allocation of a token request.
+        Buffer body = Buffer.buffer(declaredLength >= 0 ? (int) declaredLength : 256);
         boolean[] failed = {false};
         request.handler(chunk -> {
             if (failed[0]) {
@@ -90,11 +93,13 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
         request.resume();
     }
 
-    private boolean isLongerThanLimit(String declared) {
+    /** The declared length; one that is not a length at all counts as too long. */
+    private static long declaredLength(String declared) {
         try {
-            return Long.parseLong(declared.trim()) > limitBytes;
+            long length = Long.parseLong(declared.trim());
+            return length < 0 ? Long.MAX_VALUE : length;
         } catch (NumberFormatException notANumber) {
-            return true;
+            return Long.MAX_VALUE;
         }
     }
 
