@@ -55,7 +55,7 @@ public final class OAuthServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthServer.class);
 
     private final Vertx vertx;
-    private final HttpServer http;
+    private final HttpListeners http;
     private final Optional<HttpServer> metricsListener;
     private final ExecutorService passwordHashing;
     private final StorageAdapters storage;
@@ -64,7 +64,7 @@ public final class OAuthServer implements AutoCloseable {
     private final AtomicBoolean serving;
     private final Duration shutdownGrace;
 
-    private OAuthServer(Vertx vertx, HttpServer http, Optional<HttpServer> metricsListener, ExecutorService passwordHashing,
+    private OAuthServer(Vertx vertx, HttpListeners http, Optional<HttpServer> metricsListener, ExecutorService passwordHashing,
                         StorageAdapters storage, ExpirySweeper sweeper, String issuer, AtomicBoolean serving,
                         Duration shutdownGrace) {
         this.vertx = vertx;
@@ -114,9 +114,7 @@ public final class OAuthServer implements AutoCloseable {
             if (config.demo()) {
                 DemoPage.mount(router);
             }
-            HttpServer http = vertx.createHttpServer(httpOptions())
-                    .requestHandler(router)
-                    .listen(config.port(), config.host())
+            HttpListeners http = HttpListeners.listen(vertx, eventLoops(), httpOptions(), router, config.port(), config.host())
                     .toCompletionStage().toCompletableFuture()
                     .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Optional<HttpServer> metricsListener = Optional.empty();
@@ -140,6 +138,14 @@ public final class OAuthServer implements AutoCloseable {
             passwordHashing.shutdownNow();
             throw startFailure;
         }
+    }
+
+    /**
+     * One listener per core the JVM may use (its CPU quota or affinity included): Vert.x's default
+     * pool has twice as many event loops, so each listener has one to itself.
+     */
+    static int eventLoops() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -205,7 +211,7 @@ public final class OAuthServer implements AutoCloseable {
     }
 
     public int port() {
-        return http.actualPort();
+        return http.port();
     }
 
     /** The port of the metrics listener, when metrics have one of their own. */
@@ -227,7 +233,7 @@ public final class OAuthServer implements AutoCloseable {
         serving.set(false);
         LOG.info("shutting down: no new connections; requests in flight have up to {} s to finish", shutdownGrace.toSeconds());
         sweeper.close();
-        await(http.shutdown(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS), shutdownGrace.plus(START_TIMEOUT));
+        await(http.shutdown(shutdownGrace.toMillis()), shutdownGrace.plus(START_TIMEOUT));
         release();
         LOG.info("stopped");
     }

@@ -1,0 +1,110 @@
+package dev.whosthat.oauth.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HttpListenersTest {
+
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(3));
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectionsAreSpreadOverOneEventLoopPerListener() throws Exception {
+        HttpListeners listeners = listen(3);
+
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            threads.add(threadServing(listeners.port()));
+        }
+
+        assertThat(listeners.count()).isEqualTo(3);
+        assertThat(new HashSet<>(threads)).hasSize(3).allSatisfy(thread -> assertThat(thread).startsWith("vert.x-eventloop-thread-"));
+        // Handed out in turn: each listener took every third connection.
+        assertThat(threads.subList(0, 3)).containsExactlyElementsOf(threads.subList(3, 6));
+    }
+
+    @Test
+    void listenersOnAFixedPortShareIt() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        HttpListeners listeners = HttpListeners.listen(vertx, 2, new HttpServerOptions(), request -> request.response()
+                        .putHeader("connection", "close").end(Thread.currentThread().getName()), port, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(listeners.port()).isEqualTo(port);
+        assertThat(Set.of(threadServing(port), threadServing(port))).hasSize(2);
+    }
+
+    @Test
+    void oneListenerServesOnOneEventLoop() throws Exception {
+        HttpListeners listeners = listen(1);
+
+        Set<String> threads = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            threads.add(threadServing(listeners.port()));
+        }
+
+        assertThat(threads).hasSize(1);
+    }
+
+    @Test
+    void shutdownStopsEveryListener() throws Exception {
+        HttpListeners listeners = listen(3);
+        int port = listeners.port();
+
+        listeners.shutdown(1_000).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> threadServing(port)).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void noListenerIsRefused() {
+        assertThatThrownBy(() -> HttpListeners.listen(vertx, 0, new HttpServerOptions(), request -> { }, 0, "127.0.0.1"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private HttpListeners listen(int count) throws Exception {
+        return HttpListeners.listen(vertx, count, new HttpServerOptions(),
+                        request -> request.response().putHeader("connection", "close").end(Thread.currentThread().getName()),
+                        0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A request on a connection of its own; the answer is the name of the thread that served it. */
+    private static String threadServing(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(response).startsWith("HTTP/1.1 200 ");
+            return response.substring(response.indexOf("\r\n\r\n") + 4);
+        }
+    }
+}
