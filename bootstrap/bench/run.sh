@@ -22,13 +22,22 @@ SERVER_CPU=${SERVER_CPU:-0}
 LOAD_CPU=${LOAD_CPU:-1}
 MANY_TOKENS=${MANY_TOKENS:-1000000}
 FEW_TOKENS=${FEW_TOKENS:-10000}
-# The ceiling is measured first and last: this VM's speed drifts over a run of twenty minutes (the
-# ceiling alone has given 56,000 and 82,000 req/s on different runs), and ratios use the mean of both.
+# This VM's speed drifts, by a third over a run of twenty minutes and by a fifth between two runs a
+# minute apart, so the ceiling keeps running beside the server under test (on the same CPU, idle
+# while the other is measured) and is measured right before each of a scenario's runs: a ratio
+# compares rates measured seconds apart. It is also measured on its own, first and last.
 TARGETS=${TARGETS:-"ceiling memory postgres ceiling"}
 BENCH=bootstrap/bench
 JAR=bootstrap/target/oauth-server.jar
 CLASSPATH="$JAR:bootstrap/target/test-classes"
-JVM_OPTS=${JVM_OPTS:-"-Xms4g -Xmx4g -XX:+UseParallelGC -Xmn256m"}
+# The options of the README's "JVM options for production". Pre-touching the heap matters most: on
+# a VM, the first write to each page of the old generation costs a fault in the guest and one in the
+# host, and without it every young collection that promotes into fresh pages pays for thousands of
+# them (collections of 30 to 50 ms instead of 3 to 5 under issuing load).
+JVM_OPTS=${JVM_OPTS:-"-Xms4g -Xmx4g -XX:+UseParallelGC -Xmn256m -XX:+AlwaysPreTouch"}
+# Start-up is measured as a newcomer starts the server: the README's commands, no heap options
+# (a pre-touched 4 GiB heap adds seconds to a start; that start is reported too).
+STARTUP_JVM_OPTS=${STARTUP_JVM_OPTS:-}
 # The disks of small VMs take tens of milliseconds per fsync, which would measure the disk, not the
 # server: commits are acknowledged before their WAL is flushed (a crash may lose the last few
 # hundred milliseconds of tokens, never consistency). PG_SYNCHRONOUS_COMMIT=on measures with flushes.
@@ -70,7 +79,7 @@ millis() { date +%s%3N; }
 wait_for() {
   local url=$1 pid=$2 start
   start=$(millis)
-  for _ in $(seq 1 3000); do
+  for _ in $(seq 1 6000); do
     if curl -fs -o /dev/null "$url"; then echo $(( $(millis) - start )); return 0; fi
     kill -0 "$pid" 2>/dev/null || { echo "server exited" >&2; return 1; }
     sleep 0.01
@@ -91,14 +100,27 @@ load() {
   echo "$rps $p50 $p99 ${bad:-0}"
 }
 
-# measure TARGET SCENARIO SCRIPT URL: warm-up, then two runs; records the mean rate and the second run's latencies.
+CEILING_URL=http://127.0.0.1:8090/api/me
+
+# ceiling_rate: one run of the ceiling's GET (the lightest request there is); prints its rate.
+ceiling_rate() {
+  local rps; read -r rps _ < <(TOKEN=x load "$DURATION" bearer-get.lua "$CEILING_URL"); echo "$rps"
+}
+
+# measure TARGET SCENARIO SCRIPT URL: warm-up, then two runs, each right after a run of the ceiling;
+# records the mean rate, the second run's latencies, and the mean rate of the ceiling beside them.
+# BESIDE_CEILING=0 leaves the ceiling out (the password grant's hashing queue outlasts its run, and
+# would slow the next run of the ceiling): its ratio is then to the ceiling's own runs.
 measure() {
-  local target=$1 scenario=$2 script=$3 url=$4
+  local target=$1 scenario=$2 script=$3 url=$4 c1=0 c2=0
   REFRESH_FILE="${REFRESH_FILES:-}warmup.txt" load "$WARMUP" "$script" "$url" >/dev/null
+  if [ "${BESIDE_CEILING:-1}" = 1 ]; then c1=$(ceiling_rate); fi
   read -r r1 _ _ b1 < <(REFRESH_FILE="${REFRESH_FILES:-}1.txt" load "$DURATION" "$script" "$url")
+  if [ "${BESIDE_CEILING:-1}" = 1 ]; then c2=$(ceiling_rate); fi
   read -r r2 p50 p99 b2 < <(REFRESH_FILE="${REFRESH_FILES:-}2.txt" load "$DURATION" "$script" "$url")
-  printf '%s\t%s\t%.0f\t%s\t%s\t%d\n' "$target" "$scenario" "$(echo "($r1 + $r2) / 2" | bc -l)" "$p50" "$p99" $(( b1 + b2 )) >> "$RESULTS"
-  echo "  $scenario: $r1 / $r2 req/s, p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
+  printf '%s\t%s\t%.0f\t%s\t%s\t%d\t%.0f\n' "$target" "$scenario" "$(echo "($r1 + $r2) / 2" | bc -l)" "$p50" "$p99" \
+    $(( b1 + b2 )) "$(echo "($c1 + $c2) / 2" | bc -l)" >> "$RESULTS"
+  echo "  $scenario: $r1 / $r2 req/s (ceiling beside: $c1 / $c2), p50 $p50, p99 $p99, non-2xx $(( b1 + b2 ))" >&2
 }
 
 # fill URL COUNT: issues COUNT client_credentials tokens (BASIC from the caller). wrk always runs for
@@ -120,15 +142,24 @@ json_field() { grep -o "\"$1\":\"[^\"]*\"" | cut -d'"' -f4; }
 
 # --- the ceiling ---------------------------------------------------------------------------------
 
-run_ceiling() {
+# start_ceiling: the ceiling's server, kept running for the whole benchmark, warmed up.
+start_ceiling() {
   echo "ceiling: bare Vert.x, fixed 150-byte answer" >&2
   taskset -c "$SERVER_CPU" java $JVM_OPTS -cp "$CLASSPATH" dev.whosthat.oauth.bootstrap.bench.CeilingServer 8090 \
     > "$WORK/ceiling.log" 2>&1 &
-  local pid=$!; PIDS+=("$pid")
-  wait_for http://127.0.0.1:8090/ "$pid" >/dev/null
-  # The lightest request there is (a GET with one header): no OAuth scenario can beat it.
-  TOKEN=x measure ceiling "fixed answer (GET)" bearer-get.lua http://127.0.0.1:8090/api/me
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  PIDS+=("$!")
+  wait_for http://127.0.0.1:8090/ "$!" >/dev/null
+  TOKEN=x load "$WARMUP" bearer-get.lua "$CEILING_URL" >/dev/null
+}
+
+# run_ceiling WHEN: the ceiling on its own (its runs are its own ceiling).
+run_ceiling() {
+  local r1 r2 p50 p99 b1 b2
+  read -r r1 _ _ b1 < <(TOKEN=x load "$DURATION" bearer-get.lua "$CEILING_URL")
+  read -r r2 p50 p99 b2 < <(TOKEN=x load "$DURATION" bearer-get.lua "$CEILING_URL")
+  local mean; mean=$(echo "($r1 + $r2) / 2" | bc -l)
+  printf '%s\t%s\t%.0f\t%s\t%s\t%d\t%.0f\n' ceiling "fixed answer (GET), $1" "$mean" "$p50" "$p99" $(( b1 + b2 )) "$mean" >> "$RESULTS"
+  echo "  ceiling, $1: $r1 / $r2 req/s, p50 $p50, p99 $p99" >&2
 }
 
 # --- whosThat ------------------------------------------------------------------------------------
@@ -142,35 +173,42 @@ write_config() { # write_config FILE STORAGE_JSON
 JSON
 }
 
-# startup_with_archive TARGET: start-up to the first answer once more, from the class-data archive
-# that the build leaves beside the jar and the README's start command maps; made here with the
-# warm-up command only when the build left none (-Dcds.skip).
-startup_with_archive() {
-  local target=$1 archive=${JAR%.jar}.jsa
-  [ -f "$archive" ] || archive=$WORK/oauth-server.jsa
-  if [ ! -f "$archive" ]; then
-    java $JVM_OPTS -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" warm-up --config "$WORK/$target.json" \
-      > "$WORK/archive.log" 2>&1
-  fi
-  taskset -c "$SERVER_CPU" java $JVM_OPTS -XX:SharedArchiveFile="$archive" -jar "$JAR" --config "$WORK/$target.json" \
-    > "$WORK/$target-archived.log" 2>&1 &
+# startup TARGET FACT [JVM OPTIONS...]: start-up to the first answer of a server started with these
+# options and stopped again.
+startup() {
+  local target=$1 fact=$2; shift 2
+  taskset -c "$SERVER_CPU" java "$@" -jar "$JAR" --config "$WORK/$target.json" > "$WORK/$target-$fact.log" 2>&1 &
   local pid=$!; PIDS+=("$pid")
-  local startup; startup=$(wait_for "http://127.0.0.1:8091/api/hello" "$pid")
-  echo "  start-up to first answer with the class-data archive: ${startup} ms" >&2
-  printf '%s\t%s\t%s\n' "$target" "startup_ms_with_class_data_archive" "$startup" >> "$WORK/facts.tsv"
+  local millis; millis=$(wait_for "http://127.0.0.1:8091/api/hello" "$pid")
+  echo "  $fact: ${millis} ms" >&2
+  printf '%s\t%s\t%s\n' "$target" "$fact" "$millis" >> "$WORK/facts.tsv"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+# class_data_archive TARGET: the archive that the build leaves beside the jar and the README's start
+# command maps; made here with the warm-up command only when the build left none (-Dcds.skip).
+class_data_archive() {
+  local archive=${JAR%.jar}.jsa
+  [ -f "$archive" ] && { echo "$archive"; return; }
+  archive=$WORK/oauth-server.jsa
+  [ -f "$archive" ] || java -XX:ArchiveClassesAtExit="$archive" -jar "$JAR" warm-up --config "$WORK/$1.json" \
+    > "$WORK/archive.log" 2>&1
+  echo "$archive"
 }
 
 run_server() { # run_server TARGET STORAGE_JSON
   local target=$1 base=http://127.0.0.1:8091
   write_config "$WORK/$target.json" "$2"
   echo "$target: whosThat" >&2
-  startup_with_archive "$target"
+  # shellcheck disable=SC2086 # option lists are split on purpose
+  startup "$target" "startup_ms" $STARTUP_JVM_OPTS
+  # shellcheck disable=SC2086
+  startup "$target" "startup_ms_with_class_data_archive" $STARTUP_JVM_OPTS -XX:SharedArchiveFile="$(class_data_archive "$target")"
   taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$WORK/$target.json" > "$WORK/$target.log" 2>&1 &
   local pid=$!; PIDS+=("$pid")
   local startup; startup=$(wait_for "$base/api/hello" "$pid")
-  echo "  start-up to first answer: ${startup} ms" >&2
-  printf '%s\t%s\t%s\n' "$target" "startup_ms" "$startup" >> "$WORK/facts.tsv"
+  echo "  start-up to first answer with the production options: ${startup} ms" >&2
+  printf '%s\t%s\t%s\n' "$target" "startup_ms_with_production_options" "$startup" >> "$WORK/facts.tsv"
 
   local basic token
   basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
@@ -200,7 +238,7 @@ run_server() { # run_server TARGET STORAGE_JSON
     done > "$WORK/refresh-$run.txt"
   done
   REFRESH_FILES="$WORK/refresh-" BASIC=$basic measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
-  BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic \
+  BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic BESIDE_CEILING=0 \
     measure "$target" "password (Argon2id m=19456 KiB, t=2, p=1)" post-form.lua "$base/oauth2/token"
 
   printf '%s\t%s\t%s\n' "$target" "rss_mib" "$(rss_mib "$pid")" >> "$WORK/facts.tsv"
@@ -227,9 +265,11 @@ USER_PASSWORD=$(head -c 12 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
 # The configuration holds the hash, as in production: start-up derives no key.
 USER_PASSWORD_HASH=$(printf '%s\n' "$USER_PASSWORD" | java -jar "$JAR" hash-password)
 
+start_ceiling
+CEILING_RUNS=0
 for target in $TARGETS; do
   case $target in
-    ceiling) run_ceiling ;;
+    ceiling) CEILING_RUNS=$(( CEILING_RUNS + 1 )); run_ceiling "$( [ "$CEILING_RUNS" = 1 ] && echo first || echo last)" ;;
     memory) run_server memory '{"kind": "memory"}' ;;
     postgres)
       if [ "$(unzip -l "$JAR" | grep -c 'dev/whosthat/oauth/adapter/postgres/')" -gt 0 ]; then
@@ -248,14 +288,15 @@ CEILING=$(awk -F'\t' '$1 == "ceiling" {sum += $3; n++} END {if (n) printf "%.0f"
 echo
 echo "whosThat benchmark, $(date -u +%Y-%m-%d), $(nproc) CPUs ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), $(java -version 2>&1 | head -1)"
 echo "server on CPU $SERVER_CPU, wrk on CPU $LOAD_CPU, $CONNECTIONS connections, 2 x ${DURATION}s after ${WARMUP}s warm-up, JVM: $JVM_OPTS"
-echo "ratios to the ceiling's mean over its runs (first and last): ${CEILING:-none} req/s"
+echo "ratio: to the ceiling measured right before each run (its mean in the column beside); for the password grant, to the ceiling's own runs (mean ${CEILING:-none} req/s)"
 echo "PostgreSQL (when measured): $(ls -d /usr/lib/postgresql/*/ 2>/dev/null | sort -V | tail -1 | xargs -r basename), on the server's CPU, synchronous_commit=$PG_SYNCHRONOUS_COMMIT"
 echo
-printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %8s |\n' target scenario "req/s" p50 p99 non-2xx "ceiling"
-printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------------------------------------------- ----------: ---------: ---------: --------: ---------:
-while IFS=$'\t' read -r target scenario rps p50 p99 bad; do
-  ratio=$( [ -n "$CEILING" ] && printf '%.2f' "$(echo "$rps / $CEILING" | bc -l)" || echo "-")
-  printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %8s |\n' "$target" "$scenario" "$rps" "$p50" "$p99" "$bad" "$ratio"
+printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %14s | %8s |\n' target scenario "req/s" p50 p99 non-2xx "ceiling beside" ratio
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ---------------------------------------------- ----------: ---------: ---------: --------: ---------------: ---------:
+while IFS=$'\t' read -r target scenario rps p50 p99 bad beside; do
+  [ "$beside" = 0 ] && beside=${CEILING:-0}
+  ratio=$( [ "$beside" != 0 ] && printf '%.2f' "$(echo "$rps / $beside" | bc -l)" || echo "-")
+  printf '| %-8s | %-44s | %9s | %8s | %8s | %7s | %14s | %8s |\n' "$target" "$scenario" "$rps" "$p50" "$p99" "$bad" "$beside" "$ratio"
 done < "$RESULTS"
 echo
 [ -f "$WORK/facts.tsv" ] && while IFS=$'\t' read -r target fact value; do
