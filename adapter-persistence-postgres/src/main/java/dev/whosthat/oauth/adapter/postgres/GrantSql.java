@@ -18,12 +18,20 @@ final class GrantSql {
      * two statements that share grants never wait on each other in a cycle. A grant may appear once
      * per statement: {@code ON CONFLICT DO UPDATE} cannot change one row twice.
      *
+     * <p>An access token alone that opens its grant (a client credentials token) gets no grant
+     * row. Its grant has nothing to remember (no current refresh token), and nothing to guard
+     * against: no one knows its id before the response is sent, so no revocation of it can run
+     * meanwhile. A later revocation finds its token by {@code grant_id} as any other, and leaves a
+     * tombstone as for a grant never seen. That spares a row and its two index entries: three of
+     * the seven writes of the commonest token request.
+     *
      * <p>Every parameter is an array with one element per response, built by
      * {@link TokenRows#saveParameters}: $1 grant, $2 refresh digest (null for none), $3 latest
      * expiry; access token $4 digest, $5 client, $6 subject, $7 username, $8 scope, $9 issued, $10
      * expires; refresh token $11 client, $12 subject, $13 username, $14 scope, $15 issued, $16
-     * expires. A scope travels in its space-delimited wire form (RFC 6749 §3.3: a scope token never
-     * holds a space), since an array of text arrays would have to be rectangular.
+     * expires; $17 whether the grant needs its row. A scope travels in its space-delimited wire
+     * form (RFC 6749 §3.3: a scope token never holds a space), since an array of text arrays would
+     * have to be rectangular.
      */
     static final String SAVE_TOKENS = """
             WITH response AS (
@@ -31,15 +39,16 @@ final class GrantSql {
                                      $4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[],
                                      $9::timestamptz[], $10::timestamptz[],
                                      $11::text[], $12::text[], $13::text[], $14::text[],
-                                     $15::timestamptz[], $16::timestamptz[])
+                                     $15::timestamptz[], $16::timestamptz[], $17::bool[])
                     AS r(grant_id, refresh_digest, latest_expiry,
                          access_digest, access_client, access_subject, access_username, access_scope,
                          access_issued, access_expires,
                          refresh_client, refresh_subject, refresh_username, refresh_scope,
-                         refresh_issued, refresh_expires)
+                         refresh_issued, refresh_expires, needs_grant_row)
             ), grant_row AS (
                 INSERT INTO grants AS g (grant_id, current_refresh, expires_at)
-                SELECT grant_id, refresh_digest, latest_expiry FROM response ORDER BY grant_id
+                SELECT grant_id, refresh_digest, latest_expiry FROM response
+                WHERE needs_grant_row ORDER BY grant_id
                 ON CONFLICT (grant_id) DO UPDATE SET
                     current_refresh = CASE WHEN g.revoked THEN NULL
                                            ELSE coalesce(excluded.current_refresh, g.current_refresh) END,
@@ -48,8 +57,8 @@ final class GrantSql {
                 RETURNING g.grant_id, g.revoked
             ), live AS (
                 SELECT response.* FROM response
-                JOIN grant_row ON grant_row.grant_id = response.grant_id COLLATE "C"
-                WHERE NOT grant_row.revoked
+                LEFT JOIN grant_row ON grant_row.grant_id = response.grant_id COLLATE "C"
+                WHERE NOT response.needs_grant_row OR NOT grant_row.revoked
             ), access AS (
                 INSERT INTO access_tokens (digest, grant_id, client_id, subject, username, scope, issued_at, expires_at)
                 SELECT access_digest, grant_id, access_client, access_subject, access_username,
@@ -69,7 +78,7 @@ final class GrantSql {
      * The rest of a rotation, in one statement, once {@link #LOCK} holds the grant's row and found
      * the presented refresh token current: marks it rotated, makes the successor's refresh token the
      * grant's current one, and inserts the successor's tokens. Parameters $1 to $16 are those of
-     * {@link #SAVE_TOKENS} as single values (one response), $17 the presented digest. Plain values,
+     * {@link #SAVE_TOKENS} as single values (one response, whose grant has its row), $17 the presented digest. Plain values,
      * not {@code unnest}ed arrays: a rotation is never batched, and the simpler statement is planned
      * and run faster.
      */

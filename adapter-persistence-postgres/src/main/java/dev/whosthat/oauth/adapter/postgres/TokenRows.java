@@ -45,6 +45,12 @@ final class TokenRows {
             new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.issuedAt())).orElse(null)),
             new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.expiresAt())).orElse(null)));
 
+    /**
+     * The last parameter of {@link GrantSql#SAVE_TOKENS}, kept apart: {@link #rotationParameters}
+     * take the others as single values, and a rotation's grant always has its row.
+     */
+    private static final Column<Boolean> NEEDS_GRANT_ROW = new Column<>(Boolean[]::new, TokenRows::needsGrantRow);
+
     private TokenRows() {
     }
 
@@ -52,7 +58,15 @@ final class TokenRows {
     static Tuple saveParameters(List<IssuedTokens> responses) {
         Tuple tuple = Tuple.tuple();
         SAVE_COLUMNS.forEach(column -> tuple.addValue(column.of(responses)));
-        return tuple;
+        return tuple.addValue(NEEDS_GRANT_ROW.of(responses));
+    }
+
+    /**
+     * Whether the response's grant needs a row (see {@link GrantSql#SAVE_TOKENS}): all do but an
+     * access token alone that opens its grant.
+     */
+    static boolean needsGrantRow(IssuedTokens tokens) {
+        return !tokens.opensGrant() || tokens.refresh().isPresent();
     }
 
     /** The parameters of {@link GrantSql#ROTATE}: the successor's values, one each, then the presented digest. */

@@ -138,6 +138,32 @@ class PgTokenSaveBatchingTest {
     }
 
     @Test
+    void tokensOpeningTheirGrantWithoutARefreshTokenGetNoGrantRowAndShareTheBatchWithTheOthers() throws Exception {
+        OneSlot tokens = oneSlot(sharedDatabase(), TokenSaveBatcher.MAX_BATCH);
+        IssuedTokens clientCredentials = TestTokens.accessOnly(T0).openingTheirGrant();
+        IssuedTokens password = TestTokens.withRefresh(T0).openingTheirGrant();
+        IssuedTokens codeWithoutRefresh = TestTokens.accessOnly(T0);
+        IssuedTokens revokedEarlier = TestTokens.accessOnly(T0);
+        await(tokens.store.revokeGrant(revokedEarlier.grant()));
+        List<IssuedTokens> live = List.of(clientCredentials, password, codeWithoutRefresh);
+        List<IssuedTokens> batch = List.of(clientCredentials, revokedEarlier, password, codeWithoutRefresh);
+
+        List<CompletionStage<Void>> saves = tokens.whileOneSaveIsStuck(() -> batch.stream().map(tokens.store::save).toList());
+
+        saves.forEach(save -> await(save));
+        for (IssuedTokens issued : live) {
+            assertThat(await(tokens.store.findAccessToken(accessDigest(issued)))).contains(issued.access().token());
+        }
+        assertThat(await(tokens.store.findAccessToken(accessDigest(revokedEarlier)))).isEmpty();
+        assertThat(tokens.transactionsThatInserted(live)).isEqualTo(1);
+        // The grant whose id nobody knew before its response has no row to lock or to sweep; the
+        // others keep theirs, which serialise a save against a revocation of the same grant.
+        assertThat(tokens.grantRowExists(clientCredentials)).isFalse();
+        assertThat(tokens.grantRowExists(password)).isTrue();
+        assertThat(tokens.grantRowExists(codeWithoutRefresh)).isTrue();
+    }
+
+    @Test
     void aRowTheDatabaseRefusesFailsOnlyItsOwnCallerAsALoneSaveWould() throws Exception {
         String uri = freshDatabase();
         try (PgAdmin admin = new PgAdmin(uri)) {
@@ -270,6 +296,13 @@ class PgTokenSaveBatchingTest {
 
         String lockGrant(IssuedTokens tokens) {
             return "SELECT * FROM grants WHERE grant_id = '" + tokens.grant().value() + "' FOR UPDATE";
+        }
+
+        boolean grantRowExists(IssuedTokens tokens) {
+            try (PgAdmin admin = new PgAdmin(uri)) {
+                return admin.run("SELECT count(*) AS n FROM grants WHERE grant_id = '" + tokens.grant().value() + "'")
+                        .iterator().next().getLong("n") > 0;
+            }
         }
 
         /** How many transactions inserted the access tokens of {@code saved}. */

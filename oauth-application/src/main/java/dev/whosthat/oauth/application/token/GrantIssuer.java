@@ -31,16 +31,23 @@ public final class GrantIssuer {
     }
 
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested) {
-        return issue(client, owner, scope, requested, minter.newGrant());
+        return save(mint(client, owner, scope, minter.newGrant()).openingTheirGrant(), requested);
     }
 
     /** For a grant whose id was fixed earlier, as an authorization code fixes it when issued. */
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested,
                                                         GrantId grant) {
+        return save(mint(client, owner, scope, grant), requested);
+    }
+
+    private IssuedTokens mint(RegisteredClient client, TokenOwnerRef owner, Scope scope, GrantId grant) {
         Optional<TokenOwnerRef> ownerRef = Optional.of(owner);
-        IssuedTokens issued = client.allows(GrantType.REFRESH_TOKEN)
+        return client.allows(GrantType.REFRESH_TOKEN)
                 ? minter.withRefresh(grant, client.id(), ownerRef, scope, scope, clock.instant())
                 : minter.accessOnly(grant, client.id(), ownerRef, scope, clock.instant());
+    }
+
+    private CompletionStage<Outcome<TokenGranted>> save(IssuedTokens issued, Scope requested) {
         return tokens.save(issued).thenApply(saved -> Outcome.ok(new TokenGranted(issued, requested)));
     }
 }

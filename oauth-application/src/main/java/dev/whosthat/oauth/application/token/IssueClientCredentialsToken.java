@@ -30,7 +30,8 @@ public final class IssueClientCredentialsToken {
     public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.ClientCredentials grant) {
         return CompletableFuture.completedFuture(Scope.narrow(grant.scope(), client.scope()))
                 .thenCompose(whenOk(scope -> {
-                    IssuedTokens issued = minter.accessOnly(minter.newGrant(), client.id(), Optional.empty(), scope, clock.instant());
+                    IssuedTokens issued = minter.accessOnly(minter.newGrant(), client.id(), Optional.empty(), scope, clock.instant())
+                            .openingTheirGrant();
                     return tokens.save(issued).thenApply(saved -> Outcome.ok(new TokenGranted(issued, grant.scope())));
                 }));
     }

@@ -71,6 +71,15 @@ class AuthorizationCodeGrantTest {
     }
 
     @Test
+    void tokensForACodeDoNotOpenTheirGrantWhoseIdTheCodeCarriedEarlier() {
+        TestClient noRefresh = h.publicApp(scope("read"), GrantType.AUTHORIZATION_CODE);
+        TokenValue noRefreshCode = h.code(noRefresh, alice, verifier, Scope.EMPTY);
+
+        assertThat(h.exchange(app, code, verifier).orElseThrow().tokens().opensGrant()).isFalse();
+        assertThat(h.exchange(noRefresh, noRefreshCode, verifier).orElseThrow().tokens().opensGrant()).isFalse();
+    }
+
+    @Test
     void codeWithoutScopeGivesTheClientsWholeScope() {
         TokenValue whole = h.code(app, alice, verifier, Scope.EMPTY);
 

@@ -62,4 +62,9 @@ class ClientCredentialsGrantTest {
         assertThat(first.tokens().grant()).isNotEqualTo(second.tokens().grant());
         assertThat(Harness.accessValue(first)).isNotEqualTo(Harness.accessValue(second));
     }
+
+    @Test
+    void theResponseOpensItsGrantForTheStore() {
+        assertThat(h.clientCredentials(service, Scope.EMPTY).orElseThrow().tokens().opensGrant()).isTrue();
+    }
 }

@@ -49,6 +49,7 @@ class PasswordGrantTest {
         TokenGranted granted = h.password(noRefresh, alice, Scope.EMPTY).orElseThrow();
 
         assertThat(granted.tokens().refresh()).isEmpty();
+        assertThat(granted.tokens().opensGrant()).isTrue();
         assertThat(h.validate(Harness.accessValue(granted), Scope.EMPTY).isOk()).isTrue();
     }
 

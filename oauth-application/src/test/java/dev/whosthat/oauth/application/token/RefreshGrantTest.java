@@ -40,6 +40,8 @@ class RefreshGrantTest {
         assertThat(accessValue(next)).isNotEqualTo(accessValue(first));
         assertThat(refreshValue(next)).isNotEqualTo(refreshValue(first));
         assertThat(next.tokens().grant()).isEqualTo(first.tokens().grant());
+        assertThat(first.tokens().opensGrant()).isTrue();
+        assertThat(next.tokens().opensGrant()).isFalse();
         assertThat(next.tokens().access().token().issuedAt()).isEqualTo(Harness.NOW.plus(Duration.ofMinutes(10)));
         assertThat(next.tokens().access().token().owner()).contains(alice.account().asOwner());
         assertThat(h.validate(accessValue(next), scope("read write")).isOk()).isTrue();

@@ -437,6 +437,54 @@ public abstract class TokenStoreContract {
         await(tokens.revokeAllOf(TestTokens.newOwner().subject()));
     }
 
+    // --- an access token alone that opens its grant (a client credentials token) -------------
+
+    @Test
+    void tokenOpeningItsGrantIsFoundWithEveryField() {
+        IssuedTokens issued = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+
+        assertThat(await(tokens.findAccessToken(accessDigest(issued)))).contains(issued.access().token());
+    }
+
+    @Test
+    void tokenOpeningItsGrantGoesWithTheRevocationOfItsGrant() {
+        IssuedTokens issued = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+        IssuedTokens other = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+
+        await(tokens.revokeGrant(issued.grant()));
+
+        assertThat(await(tokens.findAccessToken(accessDigest(issued)))).isEmpty();
+        assertThat(await(tokens.findAccessToken(accessDigest(other)))).contains(other.access().token());
+    }
+
+    @Test
+    void tokenOpeningItsGrantGoesWithItsClientsRevocation() {
+        ClientId client = TestTokens.newClientId();
+        IssuedTokens issued = saved(TestTokens.accessOnly(client, T0).openingTheirGrant());
+        IssuedTokens otherClient = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+
+        await(tokens.revokeAllOf(client));
+
+        assertThat(await(tokens.findAccessToken(accessDigest(issued)))).isEmpty();
+        assertThat(await(tokens.findAccessToken(accessDigest(otherClient)))).contains(otherClient.access().token());
+    }
+
+    @Test
+    void tokenOpeningItsGrantIsRevokedAloneAndSweptWhenExpired() {
+        sweepAll(AFTER_EVERYTHING);
+        IssuedTokens revoked = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+        IssuedTokens expiring = saved(TestTokens.accessOnly(T0).openingTheirGrant());
+        IssuedTokens live = saved(TestTokens.accessOnly(T0.plus(Duration.ofHours(3))).openingTheirGrant());
+
+        assertThat(await(tokens.revokeAccessToken(accessDigest(revoked)))).isTrue();
+        int swept = await(tokens.sweepExpired(T0.plus(Duration.ofHours(2)), 100));
+
+        assertThat(swept).isEqualTo(1);
+        assertThat(await(tokens.findAccessToken(accessDigest(revoked)))).isEmpty();
+        assertThat(await(tokens.findAccessToken(accessDigest(expiring)))).isEmpty();
+        assertThat(await(tokens.findAccessToken(accessDigest(live)))).contains(live.access().token());
+    }
+
     // --- helpers ---------------------------------------------------------------------------
 
     private IssuedTokens saved(IssuedTokens issued) {
