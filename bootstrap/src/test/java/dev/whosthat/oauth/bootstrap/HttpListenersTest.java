@@ -33,10 +33,7 @@ class HttpListenersTest {
     void connectionsAreSpreadOverOneEventLoopPerListener() throws Exception {
         HttpListeners listeners = listen(3);
 
-        List<String> threads = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            threads.add(threadServing(listeners.port()));
-        }
+        List<String> threads = threadsServing(listeners.port(), 9);
 
         assertThat(listeners.count()).isEqualTo(3);
         assertThat(new HashSet<>(threads)).hasSize(3).allSatisfy(thread -> assertThat(thread).startsWith("vert.x-eventloop-thread-"));
@@ -50,9 +47,7 @@ class HttpListenersTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        HttpListeners listeners = HttpListeners.listen(vertx, 2, new HttpServerOptions(), request -> request.response()
-                        .putHeader("connection", "close").end(Thread.currentThread().getName()), port, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        HttpListeners listeners = listen(2, port);
 
         assertThat(listeners.port()).isEqualTo(port);
         assertThat(Set.of(threadServing(port), threadServing(port))).hasSize(2);
@@ -62,12 +57,7 @@ class HttpListenersTest {
     void oneListenerServesOnOneEventLoop() throws Exception {
         HttpListeners listeners = listen(1);
 
-        Set<String> threads = new HashSet<>();
-        for (int i = 0; i < 4; i++) {
-            threads.add(threadServing(listeners.port()));
-        }
-
-        assertThat(threads).hasSize(1);
+        assertThat(new HashSet<>(threadsServing(listeners.port(), 4))).hasSize(1);
     }
 
     @Test
@@ -89,10 +79,23 @@ class HttpListenersTest {
     }
 
     private HttpListeners listen(int count) throws Exception {
+        return listen(count, 0);
+    }
+
+    /** Listeners that answer with the name of the thread serving the request, and close the connection. */
+    private HttpListeners listen(int count, int port) throws Exception {
         return HttpListeners.listen(vertx, count, new HttpServerOptions(),
                         request -> request.response().putHeader("connection", "close").end(Thread.currentThread().getName()),
-                        0, "127.0.0.1")
+                        port, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<String> threadsServing(int port, int requests) throws IOException {
+        List<String> threads = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            threads.add(threadServing(port));
+        }
+        return threads;
     }
 
     /** A request on a connection of its own; the answer is the name of the thread that served it. */
