@@ -23,10 +23,11 @@ class ConsoleLoggingTest {
 
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger logger = context.getLogger("dev.whosthat.oauth.access");
+    private final Logger other = context.getLogger("dev.whosthat.oauth.bootstrap.OAuthServer");
 
     @Test
     void jsonModeWritesOneParseableObjectPerLineWithPairsAsFields() throws Exception {
-        String line = encode(LogFormat.JSON, event("POST /oauth2/token {} {} ms", 200, 12L));
+        String line = encode(LogFormat.JSON, event(logger, "POST /oauth2/token {} {} ms", 200, 12L));
 
         assertThat(line).endsWith("\n");
         assertThat(line.strip()).doesNotContain("\n");
@@ -52,19 +53,51 @@ class ConsoleLoggingTest {
     }
 
     @Test
-    void textModeAppendsPairsAsKeyEqualsValue() {
-        String line = encode(LogFormat.TEXT, event("POST /oauth2/token {} {} ms", 200, 12L));
+    void textModeAppendsPairsAsKeyEqualsValueQuotedOnlyWhereAValueNeedsIt() {
+        LoggingEvent event = event(other, "POST /oauth2/token {} {} ms", 200, 12L);
+        event.addKeyValuePair(new KeyValuePair("note", "two words"));
+        event.addKeyValuePair(new KeyValuePair("weight", "a=b"));
 
-        assertThat(line).contains("INFO").contains("- POST /oauth2/token 200 12 ms method=\"POST\" status=\"200\"")
-                .endsWith("\n");
+        String line = encode(LogFormat.TEXT, event);
+
+        assertThat(line).contains("INFO").contains("- POST /oauth2/token 200 12 ms method=POST status=200 client_id=")
+                .contains(" note=\"two words\" weight=\"a=b\"").endsWith("\n");
     }
 
     @Test
     void textModeEscapesValuesSoThatNoneCanForgeALine() {
-        String line = encode(LogFormat.TEXT, event("POST /oauth2/token {} {} ms", 200, 12L));
+        String line = encode(LogFormat.TEXT, event(other, "POST /oauth2/token {} {} ms", 200, 12L));
 
         assertThat(line).contains("client_id=\"c\\\"1\\n\"");
         assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+    }
+
+    @Test
+    void textModeLeavesOutEmptyValues() {
+        LoggingEvent event = event(other, "token_issued");
+        event.addKeyValuePair(new KeyValuePair("subject", ""));
+
+        assertThat(encode(LogFormat.TEXT, event)).doesNotContain("subject");
+    }
+
+    @Test
+    void textModeLeavesOutThePairsThatTheAccessAndAuditMessagesStateAndJsonKeepsThem() {
+        LoggingEvent access = event(logger, "POST /oauth2/token {} {} ms", 200, 12L);
+        access.addKeyValuePair(new KeyValuePair("path", "/oauth2/token"));
+        access.addKeyValuePair(new KeyValuePair("duration_ms", 12L));
+        access.addKeyValuePair(new KeyValuePair("endpoint", "token"));
+        LoggingEvent audit = new LoggingEvent(Logger.FQCN, context.getLogger("dev.whosthat.oauth.audit"), Level.INFO,
+                "token_issued", null, null);
+        audit.addKeyValuePair(new KeyValuePair("event", "token_issued"));
+        audit.addKeyValuePair(new KeyValuePair("client_id", "c1"));
+
+        assertThat(encode(LogFormat.TEXT, access)).contains("- POST /oauth2/token 200 12 ms client_id=")
+                .contains(" endpoint=token").doesNotContain("method=").doesNotContain("status=")
+                .doesNotContain("path=").doesNotContain("duration_ms=");
+        assertThat(encode(LogFormat.TEXT, audit)).endsWith("- token_issued client_id=c1\n");
+        assertThat(encode(LogFormat.JSON, access)).contains("\"method\":\"POST\"", "\"status\":200", "\"path\":\"/oauth2/token\"",
+                "\"duration_ms\":12");
+        assertThat(encode(LogFormat.JSON, audit)).contains("\"event\":\"token_issued\"");
     }
 
     @Test
@@ -74,8 +107,8 @@ class ConsoleLoggingTest {
         assertThat(encode(LogFormat.TEXT, plain)).endsWith("- listening on 8080" + System.lineSeparator());
     }
 
-    private LoggingEvent event(String message, Object... arguments) {
-        LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, Level.INFO, message, null, arguments);
+    private LoggingEvent event(Logger source, String message, Object... arguments) {
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, source, Level.INFO, message, null, arguments);
         event.addKeyValuePair(new KeyValuePair("method", "POST"));
         event.addKeyValuePair(new KeyValuePair("status", 200));
         event.addKeyValuePair(new KeyValuePair("client_id", "c\"1\n"));

@@ -17,6 +17,9 @@ public final class AccessLog implements RequestObserver {
 
     public static final String LOGGER = "dev.whosthat.oauth.access";
 
+    /** The pairs that the message states; text lines leave them out, JSON lines carry them as fields. */
+    static final Set<String> STATED_IN_MESSAGE = Set.of("method", "path", "status", "duration_ms");
+
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     /** Probes and scrapes come every few seconds and say nothing new: they are logged at DEBUG. */

@@ -3,6 +3,7 @@ package dev.whosthat.oauth.bootstrap.observe;
 import dev.whosthat.oauth.domain.audit.SecurityEvent;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.port.AuditTrail;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -17,6 +18,9 @@ public final class AuditLog implements AuditTrail {
 
     public static final String LOGGER = "dev.whosthat.oauth.audit";
 
+    /** The message is the event's name; text lines leave out its pair, JSON lines carry it as a field. */
+    static final Set<String> STATED_IN_MESSAGE = Set.of("event");
+
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
     @Override
@@ -27,8 +31,7 @@ public final class AuditLog implements AuditTrail {
                 .addKeyValue("client_id", event.client().map(ClientId::value).orElse(""))
                 .addKeyValue("source", event.source().value())
                 .addKeyValue("detail", event.detail())
-                // Concatenated, not a "{}" pattern: no argument means no formatting pass over the message.
-                .log("security event " + event.type().wire());
+                .log(event.type().wire());
     }
 
     /** Signs of an attack in progress stand out; the rest is routine. */

@@ -2,6 +2,9 @@ package dev.whosthat.oauth.adapter.http.support;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -11,17 +14,43 @@ public final class Stages {
     private Stages() {
     }
 
+    /**
+     * Hands the stage's value to {@code then} on the request's event loop. Called by a handler, on
+     * that event loop, as its last step: a stage that is already complete (the memory adapters
+     * complete every one before they return) is handed over at once, without a Vert.x future, a
+     * callback and a dispatch for it.
+     */
+    @SuppressWarnings("unchecked")
     public static <T> void onEventLoop(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> then) {
+        // A plain CompletableFuture only: its subclasses (the minimal stage among them) may refuse join().
+        if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<T>) stage).isDone()) {
+            T value;
+            try {
+                value = ((CompletableFuture<T>) stage).join();
+            } catch (CompletionException failed) {
+                ctx.fail(failed.getCause() != null ? failed.getCause() : failed);
+                return;
+            } catch (CancellationException cancelled) {
+                ctx.fail(cancelled);
+                return;
+            }
+            deliver(ctx, value, then);
+            return;
+        }
         Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext()).onComplete(result -> {
             if (result.succeeded()) {
-                try {
-                    then.accept(result.result());
-                } catch (RuntimeException bug) {
-                    ctx.fail(bug);
-                }
+                deliver(ctx, result.result(), then);
             } else {
                 ctx.fail(result.cause());
             }
         });
+    }
+
+    private static <T> void deliver(RoutingContext ctx, T value, Consumer<T> then) {
+        try {
+            then.accept(value);
+        } catch (RuntimeException bug) {
+            ctx.fail(bug);
+        }
     }
 }
