@@ -1,5 +1,6 @@
 package dev.whosthat.oauth.bootstrap;
 
+import dev.whosthat.oauth.adapter.http.support.BatchedFlushes;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * One HTTP server per event loop, all on one address: Vert.x hands each accepted connection to the
  * next of them in turn, so every core serves requests. A single server created outside a verticle
  * is bound to one event loop, and would serve every connection on one core however many there are.
- * The request handler (the router) is shared: it holds no per-connection state.
+ * The request handler (the router) is shared: it holds no per-connection state. Each connection's
+ * answers are flushed in batches ({@link BatchedFlushes}).
  */
 final class HttpListeners {
 
@@ -86,7 +88,11 @@ final class HttpListeners {
 
         @Override
         public Future<?> start() {
-            return vertx.createHttpServer(options).requestHandler(handler).listen(port, host).onSuccess(started::add);
+            return vertx.createHttpServer(options)
+                    .connectionHandler(BatchedFlushes::install)
+                    .requestHandler(handler)
+                    .listen(port, host)
+                    .onSuccess(started::add);
         }
     }
 }

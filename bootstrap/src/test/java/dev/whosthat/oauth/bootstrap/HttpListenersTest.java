@@ -72,6 +72,25 @@ class HttpListenersTest {
         }
     }
 
+    /** Answers read in one pass leave in one flush (BatchedFlushes): in order, whole, the last one before the close. */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAndTheConnectionClosesAfterTheLast() throws Exception {
+        HttpListeners listeners = HttpListeners.listen(vertx, 1, new HttpServerOptions(),
+                        request -> request.response().end("answer to " + request.path()), 0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        try (Socket socket = new Socket("127.0.0.1", listeners.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET /1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /2 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    + "GET /3 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answers.split("HTTP/1.1 200 OK", -1)).hasSize(4);
+            assertThat(answers).containsSubsequence("answer to /1", "answer to /2", "answer to /3").endsWith("answer to /3");
+        }
+    }
+
     @Test
     void noListenerIsRefused() {
         assertThatThrownBy(() -> HttpListeners.listen(vertx, 0, new HttpServerOptions(), request -> { }, 0, "127.0.0.1"))
