@@ -26,24 +26,31 @@ import java.util.function.IntFunction;
 /** Tokens to the parameters of {@link GrantSql#SAVE_TOKENS} and {@link GrantSql#ROTATE}, and back from their rows. */
 final class TokenRows {
 
+    private static final Column<String> GRANT = new Column<>(String[]::new, tokens -> tokens.grant().value());
+    private static final Column<Buffer> ACCESS_DIGEST = new Column<>(Buffer[]::new, tokens -> digest(accessOf(tokens).digest()));
+    private static final Column<String> ACCESS_CLIENT = new Column<>(String[]::new, tokens -> accessOf(tokens).clientId().value());
+    private static final Column<String> ACCESS_SUBJECT = new Column<>(String[]::new, tokens -> subject(accessOf(tokens).owner()));
+    private static final Column<String> ACCESS_USERNAME = new Column<>(String[]::new, tokens -> username(accessOf(tokens).owner()));
+    private static final Column<String> ACCESS_SCOPE = new Column<>(String[]::new, tokens -> accessOf(tokens).scope().wire());
+    private static final Column<OffsetDateTime> ACCESS_ISSUED = new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).issuedAt()));
+    private static final Column<OffsetDateTime> ACCESS_EXPIRES = new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).expiresAt()));
+
     /** The parameters of {@link GrantSql#SAVE_TOKENS} in their order: one array each, one element per response. */
     private static final List<Column<?>> SAVE_COLUMNS = List.of(
-            new Column<>(String[]::new, tokens -> tokens.grant().value()),
+            GRANT,
             new Column<>(Buffer[]::new, tokens -> refreshOf(tokens).map(r -> digest(r.digest())).orElse(null)),
             new Column<>(OffsetDateTime[]::new, tokens -> time(latestExpiry(tokens))),
-            new Column<>(Buffer[]::new, tokens -> digest(accessOf(tokens).digest())),
-            new Column<>(String[]::new, tokens -> accessOf(tokens).clientId().value()),
-            new Column<>(String[]::new, tokens -> subject(accessOf(tokens).owner())),
-            new Column<>(String[]::new, tokens -> username(accessOf(tokens).owner())),
-            new Column<>(String[]::new, tokens -> accessOf(tokens).scope().wire()),
-            new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).issuedAt())),
-            new Column<>(OffsetDateTime[]::new, tokens -> time(accessOf(tokens).expiresAt())),
+            ACCESS_DIGEST, ACCESS_CLIENT, ACCESS_SUBJECT, ACCESS_USERNAME, ACCESS_SCOPE, ACCESS_ISSUED, ACCESS_EXPIRES,
             new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> r.clientId().value()).orElse(null)),
             new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> subject(r.owner())).orElse(null)),
             new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> username(r.owner())).orElse(null)),
             new Column<>(String[]::new, tokens -> refreshOf(tokens).map(r -> r.scope().wire()).orElse(null)),
             new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.issuedAt())).orElse(null)),
             new Column<>(OffsetDateTime[]::new, tokens -> refreshOf(tokens).map(r -> time(r.expiresAt())).orElse(null)));
+
+    /** The parameters of {@link GrantSql#SAVE_ACCESS_TOKENS} in their order. */
+    private static final List<Column<?>> ACCESS_COLUMNS = List.of(
+            GRANT, ACCESS_DIGEST, ACCESS_CLIENT, ACCESS_SUBJECT, ACCESS_USERNAME, ACCESS_SCOPE, ACCESS_ISSUED, ACCESS_EXPIRES);
 
     /**
      * The last parameter of {@link GrantSql#SAVE_TOKENS}, kept apart: {@link #rotationParameters}
@@ -59,6 +66,23 @@ final class TokenRows {
         Tuple tuple = Tuple.tuple();
         SAVE_COLUMNS.forEach(column -> tuple.addValue(column.of(responses)));
         return tuple.addValue(NEEDS_GRANT_ROW.of(responses));
+    }
+
+    /** The parameters that store {@code responses}, access tokens alone that open their grants, with {@link GrantSql#SAVE_ACCESS_TOKENS}. */
+    static Tuple accessParameters(List<IssuedTokens> responses) {
+        Tuple tuple = Tuple.tuple();
+        ACCESS_COLUMNS.forEach(column -> tuple.addValue(column.of(responses)));
+        return tuple;
+    }
+
+    /** Whether none of {@code responses} needs a grant row, so that {@link GrantSql#SAVE_ACCESS_TOKENS} stores them all. */
+    static boolean noneNeedsAGrantRow(List<IssuedTokens> responses) {
+        for (IssuedTokens tokens : responses) {
+            if (needsGrantRow(tokens)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

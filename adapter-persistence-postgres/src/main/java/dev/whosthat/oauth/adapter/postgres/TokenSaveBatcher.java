@@ -118,7 +118,10 @@ final class TokenSaveBatcher {
 
     private Future<Void> store(List<PendingSave> batch) {
         try {
-            return db.execute(GrantSql.SAVE_TOKENS, TokenRows.saveParameters(batch.stream().map(PendingSave::tokens).toList()))
+            List<IssuedTokens> responses = batch.stream().map(PendingSave::tokens).toList();
+            return (TokenRows.noneNeedsAGrantRow(responses)
+                    ? db.execute(GrantSql.SAVE_ACCESS_TOKENS, TokenRows.accessParameters(responses))
+                    : db.execute(GrantSql.SAVE_TOKENS, TokenRows.saveParameters(responses)))
                     .mapEmpty();
         } catch (RuntimeException unexpected) {
             // Whatever happens, the batch must finish: a caller left waiting would hold its request forever.

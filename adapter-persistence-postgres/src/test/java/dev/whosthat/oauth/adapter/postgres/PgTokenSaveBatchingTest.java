@@ -164,6 +164,26 @@ class PgTokenSaveBatchingTest {
     }
 
     @Test
+    void aBatchOfAccessTokensAloneOpeningTheirGrantsLandsInOneStatementWithEveryFieldAndNoGrantRow() throws Exception {
+        OneSlot tokens = oneSlot(sharedDatabase(), TokenSaveBatcher.MAX_BATCH);
+        List<IssuedTokens> batch = List.of(TestTokens.accessOnly(T0).openingTheirGrant(),
+                TestTokens.accessOnly(T0.plusSeconds(1)).openingTheirGrant(), TestTokens.accessOnly(T0.plusSeconds(2)).openingTheirGrant());
+
+        List<CompletionStage<Void>> saves = tokens.whileOneSaveIsStuck(() -> batch.stream().map(tokens.store::save).toList());
+
+        saves.forEach(save -> await(save));
+        for (IssuedTokens issued : batch) {
+            assertThat(await(tokens.store.findAccessToken(accessDigest(issued)))).contains(issued.access().token());
+            assertThat(tokens.grantRowExists(issued)).isFalse();
+        }
+        assertThat(tokens.transactionsThatInserted(batch)).isEqualTo(1);
+        // Without a row, the grant is still revocable: its tokens are found by their grant id.
+        await(tokens.store.revokeGrant(batch.get(0).grant()));
+        assertThat(await(tokens.store.findAccessToken(accessDigest(batch.get(0))))).isEmpty();
+        assertThat(await(tokens.store.findAccessToken(accessDigest(batch.get(1))))).isPresent();
+    }
+
+    @Test
     void aRowTheDatabaseRefusesFailsOnlyItsOwnCallerAsALoneSaveWould() throws Exception {
         String uri = freshDatabase();
         try (PgAdmin admin = new PgAdmin(uri)) {
