@@ -183,13 +183,14 @@ public final class OAuthServer implements AutoCloseable {
     }
 
     /**
-     * Idle connections are closed after a while (a slow client cannot hold one for ever), and the
-     * request line may carry a whole authorization request: the sign-in page redirects a posted one
-     * (up to the form limit) to a GET.
+     * A connection that sends nothing for a while is closed (a slow client cannot hold one for
+     * ever), and the request line may carry a whole authorization request: the sign-in page
+     * redirects a posted one (up to the form limit) to a GET. The timeout watches reads only: every
+     * answer is short, and a timeout that watched writes too would add a listener to every one.
      */
     private static HttpServerOptions httpOptions() {
         return new HttpServerOptions()
-                .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
+                .setReadIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setMaxInitialLineLength(OAuthHttpSettings.DEFAULT_BODY_LIMIT + 4096);
     }
