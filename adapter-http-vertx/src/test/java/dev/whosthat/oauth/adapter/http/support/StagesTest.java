@@ -3,19 +3,12 @@ package dev.whosthat.oauth.adapter.http.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,23 +20,19 @@ import org.junit.jupiter.api.Test;
 class StagesTest {
 
     private static final ExecutorService ELSEWHERE = Executors.newSingleThreadExecutor();
-    private static Vertx vertx;
-    private static HttpServer server;
+    private static RouterOnASocket server;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        router.get("/done").handler(ctx -> answer(ctx, CompletableFuture.completedFuture("done")));
-        router.get("/later").handler(ctx -> answer(ctx, CompletableFuture.supplyAsync(() -> "later", ELSEWHERE)));
-        router.get("/minimal").handler(ctx -> answer(ctx, CompletableFuture.completedStage("minimal")));
-        router.get("/failed").handler(ctx -> answer(ctx, CompletableFuture.failedFuture(new IllegalStateException("db down"))));
-        router.get("/failed-later").handler(ctx -> answer(ctx, CompletableFuture.supplyAsync(() -> {
-            throw new IllegalStateException("db down");
-        }, ELSEWHERE)));
-        router.route().failureHandler(new FailureHandler());
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = RouterOnASocket.serving(router -> {
+            router.get("/done").handler(ctx -> answer(ctx, CompletableFuture.completedFuture("done")));
+            router.get("/later").handler(ctx -> answer(ctx, CompletableFuture.supplyAsync(() -> "later", ELSEWHERE)));
+            router.get("/minimal").handler(ctx -> answer(ctx, CompletableFuture.completedStage("minimal")));
+            router.get("/failed").handler(ctx -> answer(ctx, CompletableFuture.failedFuture(new IllegalStateException("db down"))));
+            router.get("/failed-later").handler(ctx -> answer(ctx, CompletableFuture.supplyAsync(() -> {
+                throw new IllegalStateException("db down");
+            }, ELSEWHERE)));
+        });
     }
 
     /** Answers with the value and whether it arrived on an event loop thread. */
@@ -54,33 +43,27 @@ class StagesTest {
     @AfterAll
     static void stop() throws Exception {
         ELSEWHERE.shutdownNow();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server.close();
     }
 
     @Test
     void aCompleteStageIsHandedOverOnTheEventLoop() throws Exception {
-        assertThat(get("/done").body()).isEqualTo("done true");
-        assertThat(get("/minimal").body()).isEqualTo("minimal true");
+        assertThat(server.get("/done").body()).isEqualTo("done true");
+        assertThat(server.get("/minimal").body()).isEqualTo("minimal true");
     }
 
     @Test
     void aStageCompletedLaterOnAnotherThreadIsHandedOverOnTheEventLoop() throws Exception {
-        assertThat(get("/later").body()).isEqualTo("later true");
+        assertThat(server.get("/later").body()).isEqualTo("later true");
     }
 
     @Test
     void aFailedStageGoesToTheFailureHandlerWithoutItsMessage() throws Exception {
         for (String path : new String[] {"/failed", "/failed-later"}) {
-            HttpResponse<String> reply = get(path);
+            HttpResponse<String> reply = server.get(path);
 
             assertThat(reply.statusCode()).isEqualTo(500);
             assertThat(reply.body()).contains("server_error").doesNotContain("db down");
         }
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }
