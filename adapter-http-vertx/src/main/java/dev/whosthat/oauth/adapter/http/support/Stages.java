@@ -22,11 +22,12 @@ public final class Stages {
      */
     @SuppressWarnings("unchecked")
     public static <T> void onEventLoop(RoutingContext ctx, CompletionStage<T> stage, Consumer<T> then) {
-        // A plain CompletableFuture only: its subclasses (the minimal stage among them) may refuse join().
+        // A plain CompletableFuture only: its subclasses (the minimal stage among them) may refuse getNow().
         if (stage.getClass() == CompletableFuture.class && ((CompletableFuture<T>) stage).isDone()) {
             T value;
             try {
-                value = ((CompletableFuture<T>) stage).join();
+                // Done: its value or its failure, without waiting (and null is a value, a Void stage's).
+                value = ((CompletableFuture<T>) stage).getNow(null);
             } catch (CompletionException failed) {
                 ctx.fail(failed.getCause() != null ? failed.getCause() : failed);
                 return;
