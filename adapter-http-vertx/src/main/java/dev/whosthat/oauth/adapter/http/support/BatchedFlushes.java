@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Defers a connection's flush to the end of its event loop's pass over the sockets that were ready,
@@ -50,9 +51,15 @@ public final class BatchedFlushes extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void flush(ChannelHandlerContext ctx) {
-        if (!scheduled) {
-            scheduled = true;
+        if (scheduled) {
+            return;
+        }
+        try {
             ctx.executor().execute(flushNow);
+            scheduled = true;
+        } catch (RejectedExecutionException shuttingDown) {
+            // An event loop past its shutdown takes no task: the answer leaves now rather than never.
+            ctx.flush();
         }
     }
 
