@@ -77,12 +77,7 @@ final class TokenRows {
 
     /** Whether none of {@code responses} needs a grant row, so that {@link GrantSql#SAVE_ACCESS_TOKENS} stores them all. */
     static boolean noneNeedsAGrantRow(List<IssuedTokens> responses) {
-        for (IssuedTokens tokens : responses) {
-            if (needsGrantRow(tokens)) {
-                return false;
-            }
-        }
-        return true;
+        return responses.stream().noneMatch(TokenRows::needsGrantRow);
     }
 
     /**

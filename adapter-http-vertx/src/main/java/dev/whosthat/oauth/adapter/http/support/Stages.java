@@ -28,11 +28,8 @@ public final class Stages {
             try {
                 // Done: its value or its failure, without waiting (and null is a value, a Void stage's).
                 value = ((CompletableFuture<T>) stage).getNow(null);
-            } catch (CompletionException failed) {
-                ctx.fail(failed.getCause() != null ? failed.getCause() : failed);
-                return;
-            } catch (CancellationException cancelled) {
-                ctx.fail(cancelled);
+            } catch (CompletionException | CancellationException failed) {
+                ctx.fail(failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed);
                 return;
             }
             deliver(ctx, value, then);
