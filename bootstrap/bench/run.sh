@@ -113,11 +113,13 @@ ceiling_rate() {
   local rps; read -r rps _ < <(TOKEN=x load "$DURATION" bearer-get.lua "$CEILING_URL"); echo "$rps"
 }
 
-# warm_up SECONDS SCRIPT URL: unmeasured load, in runs of WARMUP_PIECE seconds (see above). The
-# rotating refresh grant warms up in one run: each run loses the refresh tokens in flight at its end.
+# warm_up SECONDS SCRIPT URL: unmeasured load, in runs of WARMUP_PIECE seconds (see above).
+# ONE_WARMUP_RUN=1 warms up in one run: the rotating refresh grant loses the refresh tokens in flight
+# at the end of each run, and the password grant's hashing queue outlasts each run, so that short
+# runs would pile up their queues until the server sheds load.
 warm_up() {
   local seconds=$1 piece=$WARMUP_PIECE
-  if [ -n "${REFRESH_FILE:-}" ]; then piece=$seconds; fi
+  if [ "${ONE_WARMUP_RUN:-0}" = 1 ]; then piece=$seconds; fi
   while [ "$seconds" -gt 0 ]; do
     load "$(( seconds < piece ? seconds : piece ))" "$2" "$3" >/dev/null
     seconds=$(( seconds - piece ))
@@ -260,8 +262,8 @@ run_server() { # run_server TARGET STORAGE_JSON
         "$base/oauth2/token" | json_field refresh_token
     done > "$WORK/refresh-$run.txt"
   done
-  REFRESH_FILES="$WORK/refresh-" BASIC=$basic measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
-  BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic BESIDE_CEILING=0 \
+  REFRESH_FILES="$WORK/refresh-" BASIC=$basic ONE_WARMUP_RUN=1 measure "$target" "refresh_token (rotating)" refresh.lua "$base/oauth2/token"
+  BODY="grant_type=password&username=bench-user&password=$USER_PASSWORD" BASIC=$basic BESIDE_CEILING=0 ONE_WARMUP_RUN=1 \
     measure "$target" "password (Argon2id m=19456 KiB, t=2, p=1)" post-form.lua "$base/oauth2/token"
 
   printf '%s\t%s\t%s\n' "$target" "rss_mib" "$(rss_mib "$pid")" >> "$WORK/facts.tsv"
