@@ -132,7 +132,7 @@ warm_up() {
 # would slow the next run of the ceiling): its ratio is then to the ceiling's own runs.
 measure() {
   local target=$1 scenario=$2 script=$3 url=$4 c1=0 c2=0
-  REFRESH_FILE="${REFRESH_FILES:+${REFRESH_FILES}warmup.txt}" warm_up "$WARMUP" "$script" "$url"
+  REFRESH_FILE="${REFRESH_FILES:-}warmup.txt" warm_up "$WARMUP" "$script" "$url"
   if [ "${BESIDE_CEILING:-1}" = 1 ]; then c1=$(ceiling_rate); fi
   read -r r1 _ _ b1 < <(REFRESH_FILE="${REFRESH_FILES:-}1.txt" load "$DURATION" "$script" "$url")
   if [ "${BESIDE_CEILING:-1}" = 1 ]; then c2=$(ceiling_rate); fi
