@@ -1,17 +1,24 @@
 package dev.whosthat.oauth.adapter.memory;
 
 import dev.whosthat.oauth.domain.token.SecretDigest;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
- * Token records keyed by their SHA-256 digest, held in primitive arrays: one record is
- * {@link #STRIDE} longs in its segment's {@code long[]}, with no object per token.
+ * Token records keyed by their SHA-256 digest, held outside the collected heap: one record is
+ * {@link #STRIDE} longs in its segment's {@link OffHeapLongs}, with no object per token.
  *
  * <p>Why not a {@code ConcurrentHashMap} of records: a million live tokens were some ten million
  * small objects, and every young collection copied the tokens issued since the last one and scanned
  * the map's tables, which stalled the event loop for tens of milliseconds a few times a second under
- * issuing load. Arrays of longs hold no references, so the collector neither copies nor scans
- * their contents (docs/adr/0010).
+ * issuing load. Why not {@code long[]} either, which held them before: the collector does not scan
+ * their contents, but it copied every array a doubling segment had just made, some 15 MB per young
+ * collection under rotating load, and the old generation grew with every token (docs/adr/0010).
+ * Off the heap, the collector sees one small buffer object per segment, and a segment's old memory
+ * is freed at once when it doubles.
+ *
+ * <p>Records are read and written only under their segment's lock, and the buffers handed to a
+ * {@link Reader} or {@link Filter} must not be kept past the call: a doubling frees them.
  *
  * <p>Open addressing with linear probing and backward-shift deletion (no tombstones), in
  * {@link #SEGMENTS} segments chosen by the digest's first bits, each guarded by its own monitor.
@@ -42,14 +49,17 @@ final class TokenTable {
     static final int SEGMENT_SHIFT = Long.SIZE - SEGMENT_BITS;
     private static final int INITIAL_CAPACITY = 16;
 
-    /** Reads a record in place, under its segment's lock; {@code side} is the record's side object or null. */
+    /**
+     * Reads a record in place, under its segment's lock; {@code side} is the record's side object
+     * or null. The record is the longs of {@code slots} from {@code at}; keep no reference to them.
+     */
     interface Reader<T> {
-        T read(long[] slots, int at, Object side);
+        T read(LongBuffer slots, int at, Object side);
     }
 
-    /** Judges a record in place, under its segment's lock. */
+    /** Judges a record in place, under its segment's lock; keep no reference to {@code slots}. */
     interface Filter {
-        boolean test(long[] slots, int at, Object side);
+        boolean test(LongBuffer slots, int at, Object side);
     }
 
     private static final class Segment {
@@ -62,7 +72,9 @@ final class TokenTable {
          * evenly spaced, whatever the number of tokens.
          */
         final double maxLoad;
-        long[] slots = new long[INITIAL_CAPACITY * STRIDE];
+        OffHeapLongs memory = OffHeapLongs.allocate(INITIAL_CAPACITY * STRIDE);
+        /** The view of {@link #memory} every read and write goes through. */
+        LongBuffer slots = memory.longs();
         /** One object per slot, only for the rare record that cannot be all longs; null until then. */
         Object[] sides;
         int mask = INITIAL_CAPACITY - 1;
@@ -106,13 +118,13 @@ final class TokenTable {
             int found = indexOf(segment, w0, w1, w2, w3);
             int slot = found >= 0 ? found : -1 - found;
             int at = slot * STRIDE;
-            long[] slots = segment.slots;
-            slots[at] = w0;
-            slots[at + 1] = w1;
-            slots[at + 2] = w2;
-            slots[at + 3] = w3;
-            System.arraycopy(fields, 0, slots, at + ISSUED_AT, STRIDE - ISSUED_AT);
-            slots[at + META] |= OCCUPIED;
+            LongBuffer slots = segment.slots;
+            slots.put(at, w0);
+            slots.put(at + 1, w1);
+            slots.put(at + 2, w2);
+            slots.put(at + 3, w3);
+            slots.put(at + ISSUED_AT, fields, 0, STRIDE - ISSUED_AT);
+            slots.put(at + META, slots.get(at + META) | OCCUPIED);
             setSide(segment, slot, side);
             if (found < 0) {
                 segment.size++;
@@ -156,7 +168,7 @@ final class TokenTable {
     boolean updateMeta(SecretDigest digest, long clear, long set) {
         return atSlotOf(digest, (segment, slot) -> {
             int at = slot * STRIDE + META;
-            segment.slots[at] = (segment.slots[at] & ~clear) | set | OCCUPIED;
+            segment.slots.put(at, (segment.slots.get(at) & ~clear) | set | OCCUPIED);
             return Boolean.TRUE;
         }) != null;
     }
@@ -274,21 +286,21 @@ final class TokenTable {
 
     /** The slot holding this digest, or {@code -1 - slot} of the free slot where it would go. */
     private static int indexOf(Segment segment, long w0, long w1, long w2, long w3) {
-        long[] slots = segment.slots;
+        LongBuffer slots = segment.slots;
         int mask = segment.mask;
         for (int slot = home(w1, mask); ; slot = (slot + 1) & mask) {
             int at = slot * STRIDE;
-            if ((slots[at + META] & OCCUPIED) == 0) {
+            if ((slots.get(at + META) & OCCUPIED) == 0) {
                 return -1 - slot;
             }
-            if (slots[at] == w0 && slots[at + 1] == w1 && slots[at + 2] == w2 && slots[at + 3] == w3) {
+            if (slots.get(at) == w0 && slots.get(at + 1) == w1 && slots.get(at + 2) == w2 && slots.get(at + 3) == w3) {
                 return slot;
             }
         }
     }
 
     private static boolean isOccupied(Segment segment, int slot) {
-        return (segment.slots[slot * STRIDE + META] & OCCUPIED) != 0;
+        return (segment.slots.get(slot * STRIDE + META) & OCCUPIED) != 0;
     }
 
     private static Object sideOf(Segment segment, int slot) {
@@ -309,20 +321,22 @@ final class TokenTable {
      * lies at or before the hole, so that no lookup ever meets a gap before its record.
      */
     private static void removeAt(Segment segment, int slot) {
-        long[] slots = segment.slots;
+        LongBuffer slots = segment.slots;
         int mask = segment.mask;
         int hole = slot;
         for (int next = (hole + 1) & mask; isOccupied(segment, next); next = (next + 1) & mask) {
-            int home = home(slots[next * STRIDE + 1], mask);
+            int home = home(slots.get(next * STRIDE + 1), mask);
             if (((next - home) & mask) >= ((next - hole) & mask)) {
-                System.arraycopy(slots, next * STRIDE, slots, hole * STRIDE, STRIDE);
+                slots.put(hole * STRIDE, slots, next * STRIDE, STRIDE);
                 if (segment.sides != null) {
                     segment.sides[hole] = segment.sides[next];
                 }
                 hole = next;
             }
         }
-        Arrays.fill(slots, hole * STRIDE, hole * STRIDE + STRIDE, 0L);
+        for (int at = hole * STRIDE; at < hole * STRIDE + STRIDE; at++) {
+            slots.put(at, 0L);
+        }
         if (segment.sides != null) {
             segment.sides[hole] = null;
         }
@@ -332,21 +346,26 @@ final class TokenTable {
 
     private static void grow(Segment segment) {
         segment.moves++;
-        long[] old = segment.slots;
+        OffHeapLongs oldMemory = segment.memory;
+        LongBuffer old = segment.slots;
+        int oldCapacity = segment.mask + 1;
         Object[] oldSides = segment.sides;
-        int capacity = (segment.mask + 1) * 2;
-        segment.slots = new long[capacity * STRIDE];
+        int capacity = oldCapacity * 2;
+        segment.memory = OffHeapLongs.allocate(capacity * STRIDE);
+        segment.slots = segment.memory.longs();
         segment.sides = oldSides == null ? null : new Object[capacity];
         segment.mask = capacity - 1;
-        for (int slot = 0; slot < old.length / STRIDE; slot++) {
+        for (int slot = 0; slot < oldCapacity; slot++) {
             int at = slot * STRIDE;
-            if ((old[at + META] & OCCUPIED) != 0) {
-                int free = -1 - indexOf(segment, old[at], old[at + 1], old[at + 2], old[at + 3]);
-                System.arraycopy(old, at, segment.slots, free * STRIDE, STRIDE);
+            if ((old.get(at + META) & OCCUPIED) != 0) {
+                int free = -1 - indexOf(segment, old.get(at), old.get(at + 1), old.get(at + 2), old.get(at + 3));
+                segment.slots.put(free * STRIDE, old, at, STRIDE);
                 if (oldSides != null) {
                     segment.sides[free] = oldSides[slot];
                 }
             }
         }
+        // Under the segment's lock, which every reader of the old slots held too: none is left.
+        oldMemory.free();
     }
 }
