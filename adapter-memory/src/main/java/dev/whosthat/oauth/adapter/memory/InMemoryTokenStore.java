@@ -10,7 +10,6 @@ import dev.whosthat.oauth.domain.token.Minted;
 import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
 import dev.whosthat.oauth.domain.user.UserId;
-import java.nio.LongBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -119,7 +118,7 @@ public final class InMemoryTokenStore implements TokenStore {
     }
 
     /** Whether the token belongs to a revoked grant. */
-    private boolean isHidden(LongBuffer slots, int at, Object side) {
+    private boolean isHidden(long[] slots, int at, Object side) {
         if (revokedGrants.get() == 0) {
             return false;
         }

@@ -15,7 +15,6 @@ import dev.whosthat.oauth.domain.token.RefreshToken;
 import dev.whosthat.oauth.domain.token.SecretDigest;
 import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import dev.whosthat.oauth.domain.user.UserId;
-import java.nio.LongBuffer;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -52,26 +51,26 @@ final class TokenRecords {
         table.put(token.digest(), fields, sideOf(fields, token.grant()));
     }
 
-    AccessToken access(SecretDigest digest, LongBuffer slots, int at, Object side) {
+    AccessToken access(SecretDigest digest, long[] slots, int at, Object side) {
         return new AccessToken(digest, grant(slots, at, side), client(slots, at), owner(slots, at),
-                scopes.valueOf((int) (slots.get(at + ATTRIBUTES) >>> 32)), instant(slots.get(at + ISSUED_AT)),
-                instant(slots.get(at + EXPIRES_AT)));
+                scopes.valueOf((int) (slots[at + ATTRIBUTES] >>> 32)), instant(slots[at + ISSUED_AT]),
+                instant(slots[at + EXPIRES_AT]));
     }
 
-    RefreshToken refresh(SecretDigest digest, LongBuffer slots, int at, Object side) {
+    RefreshToken refresh(SecretDigest digest, long[] slots, int at, Object side) {
         return new RefreshToken(digest, grant(slots, at, side), client(slots, at), owner(slots, at),
-                scopes.valueOf((int) (slots.get(at + ATTRIBUTES) >>> 32)), instant(slots.get(at + ISSUED_AT)),
-                instant(slots.get(at + EXPIRES_AT)), STATES[(int) ((slots.get(at + META) & STATE_BITS) >>> STATE_SHIFT)]);
+                scopes.valueOf((int) (slots[at + ATTRIBUTES] >>> 32)), instant(slots[at + ISSUED_AT]),
+                instant(slots[at + EXPIRES_AT]), STATES[(int) ((slots[at + META] & STATE_BITS) >>> STATE_SHIFT)]);
     }
 
-    GrantId grant(LongBuffer slots, int at, Object side) {
-        return (slots.get(at + META) & GRANT_ON_SIDE) != 0
+    GrantId grant(long[] slots, int at, Object side) {
+        return (slots[at + META] & GRANT_ON_SIDE) != 0
                 ? (GrantId) side
-                : new GrantId(GrantKeys.unpack(slots.get(at + GRANT_HIGH), slots.get(at + GRANT_LOW)));
+                : new GrantId(GrantKeys.unpack(slots[at + GRANT_HIGH], slots[at + GRANT_LOW]));
     }
 
-    static boolean expiredAt(Instant now, LongBuffer slots, int at) {
-        return slots.get(at + EXPIRES_AT) <= nanos(now);
+    static boolean expiredAt(Instant now, long[] slots, int at) {
+        return slots[at + EXPIRES_AT] <= nanos(now);
     }
 
     static long stateBits(RefreshToken.State state) {
@@ -87,8 +86,8 @@ final class TokenRecords {
         return clients.existingNumberOf(client);
     }
 
-    static int clientNumber(LongBuffer slots, int at) {
-        return (int) slots.get(at + ATTRIBUTES);
+    static int clientNumber(long[] slots, int at) {
+        return (int) slots[at + ATTRIBUTES];
     }
 
     /** The numbers of the owners whose subject is this user: a user may have several usernames over time. */
@@ -96,8 +95,8 @@ final class TokenRecords {
         return owners.numbersWhere(owner -> owner.subject().equals(user));
     }
 
-    static int ownerNumber(LongBuffer slots, int at) {
-        return (int) (slots.get(at + META) >>> OWNER_SHIFT);
+    static int ownerNumber(long[] slots, int at) {
+        return (int) (slots[at + META] >>> OWNER_SHIFT);
     }
 
     private long[] fields(GrantId grant, ClientId client, Optional<TokenOwnerRef> owner, Scope scope, Instant issuedAt,
@@ -123,11 +122,11 @@ final class TokenRecords {
         return (fields[META - ISSUED_AT] & GRANT_ON_SIDE) != 0 ? grant : null;
     }
 
-    private ClientId client(LongBuffer slots, int at) {
+    private ClientId client(long[] slots, int at) {
         return clients.valueOf(clientNumber(slots, at));
     }
 
-    private Optional<TokenOwnerRef> owner(LongBuffer slots, int at) {
+    private Optional<TokenOwnerRef> owner(long[] slots, int at) {
         int number = ownerNumber(slots, at);
         return number == 0 ? Optional.empty() : Optional.of(owners.valueOf(number));
     }

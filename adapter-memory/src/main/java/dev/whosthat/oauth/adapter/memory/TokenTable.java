@@ -1,24 +1,17 @@
 package dev.whosthat.oauth.adapter.memory;
 
 import dev.whosthat.oauth.domain.token.SecretDigest;
-import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
- * Token records keyed by their SHA-256 digest, held outside the collected heap: one record is
- * {@link #STRIDE} longs in its segment's {@link OffHeapLongs}, with no object per token.
+ * Token records keyed by their SHA-256 digest, held in primitive arrays: one record is
+ * {@link #STRIDE} longs in its segment's block of a {@link LongArena}, with no object per token.
  *
  * <p>Why not a {@code ConcurrentHashMap} of records: a million live tokens were some ten million
  * small objects, and every young collection copied the tokens issued since the last one and scanned
  * the map's tables, which stalled the event loop for tens of milliseconds a few times a second under
- * issuing load. Why not {@code long[]} either, which held them before: the collector does not scan
- * their contents, but it copied every array a doubling segment had just made, some 15 MB per young
- * collection under rotating load, and the old generation grew with every token (docs/adr/0010).
- * Off the heap, the collector sees one small buffer object per segment, and a segment's old memory
- * is freed at once when it doubles.
- *
- * <p>Records are read and written only under their segment's lock, and the buffers handed to a
- * {@link Reader} or {@link Filter} must not be kept past the call: a doubling frees them.
+ * issuing load. Arrays of longs hold no references, so the collector does not scan their contents,
+ * and the arena's slabs, old and reused, are not copied either (docs/adr/0010).
  *
  * <p>Open addressing with linear probing and backward-shift deletion (no tombstones), in
  * {@link #SEGMENTS} segments chosen by the digest's first bits, each guarded by its own monitor.
@@ -49,17 +42,14 @@ final class TokenTable {
     static final int SEGMENT_SHIFT = Long.SIZE - SEGMENT_BITS;
     private static final int INITIAL_CAPACITY = 16;
 
-    /**
-     * Reads a record in place, under its segment's lock; {@code side} is the record's side object
-     * or null. The record is the longs of {@code slots} from {@code at}; keep no reference to them.
-     */
+    /** Reads a record in place, under its segment's lock; {@code side} is the record's side object or null. */
     interface Reader<T> {
-        T read(LongBuffer slots, int at, Object side);
+        T read(long[] slots, int at, Object side);
     }
 
-    /** Judges a record in place, under its segment's lock; keep no reference to {@code slots}. */
+    /** Judges a record in place, under its segment's lock. */
     interface Filter {
-        boolean test(LongBuffer slots, int at, Object side);
+        boolean test(long[] slots, int at, Object side);
     }
 
     private static final class Segment {
@@ -72,9 +62,12 @@ final class TokenTable {
          * evenly spaced, whatever the number of tokens.
          */
         final double maxLoad;
-        OffHeapLongs memory = OffHeapLongs.allocate(INITIAL_CAPACITY * STRIDE);
-        /** The view of {@link #memory} every read and write goes through. */
-        LongBuffer slots = memory.longs();
+        /** The segment's capacity is {@code INITIAL_CAPACITY << order} slots. */
+        int order;
+        LongArena.Block memory;
+        /** The array of {@link #memory}, whose slots start at {@link #base}. */
+        long[] slots;
+        int base;
         /** One object per slot, only for the rare record that cannot be all longs; null until then. */
         Object[] sides;
         int mask = INITIAL_CAPACITY - 1;
@@ -82,8 +75,15 @@ final class TokenTable {
         /** Counts removals and growths, the changes that move records to other slots. */
         int moves;
 
-        Segment(int index) {
+        Segment(int index, LongArena arena) {
             maxLoad = 0.375 * (1 + (double) index / SEGMENTS);
+            use(arena.allocate(0));
+        }
+
+        void use(LongArena.Block block) {
+            memory = block;
+            slots = block.array();
+            base = block.base();
         }
 
         boolean isFull() {
@@ -91,6 +91,8 @@ final class TokenTable {
         }
     }
 
+    /** Where every segment's slots come from, and where a doubling segment leaves its old ones. */
+    private final LongArena arena = new LongArena(INITIAL_CAPACITY * STRIDE);
     private final Segment[] segments = new Segment[SEGMENTS];
     private final Object sweepLock = new Object();
     /** Where the next {@link #removeIf} resumes: a segment, and a slot in it. */
@@ -101,7 +103,7 @@ final class TokenTable {
     private volatile int laps;
 
     TokenTable() {
-        Arrays.setAll(segments, Segment::new);
+        Arrays.setAll(segments, index -> new Segment(index, arena));
     }
 
     /**
@@ -117,14 +119,14 @@ final class TokenTable {
         synchronized (segment) {
             int found = indexOf(segment, w0, w1, w2, w3);
             int slot = found >= 0 ? found : -1 - found;
-            int at = slot * STRIDE;
-            LongBuffer slots = segment.slots;
-            slots.put(at, w0);
-            slots.put(at + 1, w1);
-            slots.put(at + 2, w2);
-            slots.put(at + 3, w3);
-            slots.put(at + ISSUED_AT, fields, 0, STRIDE - ISSUED_AT);
-            slots.put(at + META, slots.get(at + META) | OCCUPIED);
+            int at = at(segment, slot);
+            long[] slots = segment.slots;
+            slots[at] = w0;
+            slots[at + 1] = w1;
+            slots[at + 2] = w2;
+            slots[at + 3] = w3;
+            System.arraycopy(fields, 0, slots, at + ISSUED_AT, STRIDE - ISSUED_AT);
+            slots[at + META] |= OCCUPIED;
             setSide(segment, slot, side);
             if (found < 0) {
                 segment.size++;
@@ -137,7 +139,7 @@ final class TokenTable {
 
     /** The reader's view of the record with this digest, or null if there is none. */
     <T> T get(SecretDigest digest, Reader<T> reader) {
-        return atSlotOf(digest, (segment, slot) -> reader.read(segment.slots, slot * STRIDE, sideOf(segment, slot)));
+        return atSlotOf(digest, (segment, slot) -> reader.read(segment.slots, at(segment, slot), sideOf(segment, slot)));
     }
 
     boolean contains(SecretDigest digest) {
@@ -158,7 +160,7 @@ final class TokenTable {
      */
     boolean remove(SecretDigest digest, Filter counted) {
         return Boolean.TRUE.equals(atSlotOf(digest, (segment, slot) -> {
-            boolean counts = counted.test(segment.slots, slot * STRIDE, sideOf(segment, slot));
+            boolean counts = counted.test(segment.slots, at(segment, slot), sideOf(segment, slot));
             removeAt(segment, slot);
             return counts;
         }));
@@ -167,8 +169,8 @@ final class TokenTable {
     /** Clears then sets bits of the record's {@link #META}; {@code false} if there is no such record. */
     boolean updateMeta(SecretDigest digest, long clear, long set) {
         return atSlotOf(digest, (segment, slot) -> {
-            int at = slot * STRIDE + META;
-            segment.slots.put(at, (segment.slots.get(at) & ~clear) | set | OCCUPIED);
+            int at = at(segment, slot) + META;
+            segment.slots[at] = (segment.slots[at] & ~clear) | set | OCCUPIED;
             return Boolean.TRUE;
         }) != null;
     }
@@ -193,7 +195,7 @@ final class TokenTable {
             synchronized (segment) {
                 for (int slot = 0; slot <= segment.mask; slot++) {
                     if (isOccupied(segment, slot)) {
-                        visitor.test(segment.slots, slot * STRIDE, sideOf(segment, slot));
+                        visitor.test(segment.slots, at(segment, slot), sideOf(segment, slot));
                     }
                 }
             }
@@ -219,7 +221,7 @@ final class TokenTable {
                     int end = last ? Math.min(startSlot, segment.mask + 1) : segment.mask + 1;
                     while (sweepSlot < end && removed < limit) {
                         if (isOccupied(segment, sweepSlot)
-                                && filter.test(segment.slots, sweepSlot * STRIDE, sideOf(segment, sweepSlot))) {
+                                && filter.test(segment.slots, at(segment, sweepSlot), sideOf(segment, sweepSlot))) {
                             // A backward shift may move a later record into this slot: look at it again.
                             removeAt(segment, sweepSlot);
                             removed++;
@@ -279,6 +281,11 @@ final class TokenTable {
         return segments[(int) (w0 >>> SEGMENT_SHIFT)];
     }
 
+    /** Where the slot's record starts in its segment's array. */
+    private static int at(Segment segment, int slot) {
+        return segment.base + slot * STRIDE;
+    }
+
     /** The record's home slot: digests are uniform, so any of their bits will do. */
     private static int home(long w1, int mask) {
         return (int) w1 & mask;
@@ -286,21 +293,21 @@ final class TokenTable {
 
     /** The slot holding this digest, or {@code -1 - slot} of the free slot where it would go. */
     private static int indexOf(Segment segment, long w0, long w1, long w2, long w3) {
-        LongBuffer slots = segment.slots;
+        long[] slots = segment.slots;
         int mask = segment.mask;
         for (int slot = home(w1, mask); ; slot = (slot + 1) & mask) {
-            int at = slot * STRIDE;
-            if ((slots.get(at + META) & OCCUPIED) == 0) {
+            int at = at(segment, slot);
+            if ((slots[at + META] & OCCUPIED) == 0) {
                 return -1 - slot;
             }
-            if (slots.get(at) == w0 && slots.get(at + 1) == w1 && slots.get(at + 2) == w2 && slots.get(at + 3) == w3) {
+            if (slots[at] == w0 && slots[at + 1] == w1 && slots[at + 2] == w2 && slots[at + 3] == w3) {
                 return slot;
             }
         }
     }
 
     private static boolean isOccupied(Segment segment, int slot) {
-        return (segment.slots.get(slot * STRIDE + META) & OCCUPIED) != 0;
+        return (segment.slots[at(segment, slot) + META] & OCCUPIED) != 0;
     }
 
     private static Object sideOf(Segment segment, int slot) {
@@ -321,22 +328,20 @@ final class TokenTable {
      * lies at or before the hole, so that no lookup ever meets a gap before its record.
      */
     private static void removeAt(Segment segment, int slot) {
-        LongBuffer slots = segment.slots;
+        long[] slots = segment.slots;
         int mask = segment.mask;
         int hole = slot;
         for (int next = (hole + 1) & mask; isOccupied(segment, next); next = (next + 1) & mask) {
-            int home = home(slots.get(next * STRIDE + 1), mask);
+            int home = home(slots[at(segment, next) + 1], mask);
             if (((next - home) & mask) >= ((next - hole) & mask)) {
-                slots.put(hole * STRIDE, slots, next * STRIDE, STRIDE);
+                System.arraycopy(slots, at(segment, next), slots, at(segment, hole), STRIDE);
                 if (segment.sides != null) {
                     segment.sides[hole] = segment.sides[next];
                 }
                 hole = next;
             }
         }
-        for (int at = hole * STRIDE; at < hole * STRIDE + STRIDE; at++) {
-            slots.put(at, 0L);
-        }
+        Arrays.fill(slots, at(segment, hole), at(segment, hole) + STRIDE, 0L);
         if (segment.sides != null) {
             segment.sides[hole] = null;
         }
@@ -344,28 +349,28 @@ final class TokenTable {
         segment.moves++;
     }
 
-    private static void grow(Segment segment) {
+    private void grow(Segment segment) {
         segment.moves++;
-        OffHeapLongs oldMemory = segment.memory;
-        LongBuffer old = segment.slots;
+        LongArena.Block oldMemory = segment.memory;
+        long[] old = segment.slots;
+        int oldBase = segment.base;
         int oldCapacity = segment.mask + 1;
         Object[] oldSides = segment.sides;
         int capacity = oldCapacity * 2;
-        segment.memory = OffHeapLongs.allocate(capacity * STRIDE);
-        segment.slots = segment.memory.longs();
+        segment.use(arena.allocate(++segment.order));
         segment.sides = oldSides == null ? null : new Object[capacity];
         segment.mask = capacity - 1;
         for (int slot = 0; slot < oldCapacity; slot++) {
-            int at = slot * STRIDE;
-            if ((old.get(at + META) & OCCUPIED) != 0) {
-                int free = -1 - indexOf(segment, old.get(at), old.get(at + 1), old.get(at + 2), old.get(at + 3));
-                segment.slots.put(free * STRIDE, old, at, STRIDE);
+            int at = oldBase + slot * STRIDE;
+            if ((old[at + META] & OCCUPIED) != 0) {
+                int free = -1 - indexOf(segment, old[at], old[at + 1], old[at + 2], old[at + 3]);
+                System.arraycopy(old, at, segment.slots, at(segment, free), STRIDE);
                 if (oldSides != null) {
                     segment.sides[free] = oldSides[slot];
                 }
             }
         }
         // Under the segment's lock, which every reader of the old slots held too: none is left.
-        oldMemory.free();
+        arena.free(oldMemory);
     }
 }

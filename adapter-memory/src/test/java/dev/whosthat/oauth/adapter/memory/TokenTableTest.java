@@ -3,7 +3,6 @@ package dev.whosthat.oauth.adapter.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.whosthat.oauth.domain.token.SecretDigest;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -319,7 +318,7 @@ class TokenTableTest {
         }
         List<String> mismatches = new ArrayList<>();
         table.forEach((slots, at, side) -> {
-            long n = slots.get(at + TokenTable.ISSUED_AT);
+            long n = slots[at + TokenTable.ISSUED_AT];
             if (!(n % 2 == 0 ? Long.valueOf(n).equals(side) : side == null)) {
                 mismatches.add("record " + n + " has side " + side);
             }
@@ -411,7 +410,7 @@ class TokenTableTest {
             table.put(digests.get(segment), fields(segment), null);
         }
         List<Long> removedOrder = new ArrayList<>();
-        TokenTable.Filter all = (slots, at, side) -> removedOrder.add(slots.get(at + TokenTable.ISSUED_AT));
+        TokenTable.Filter all = (slots, at, side) -> removedOrder.add(slots[at + TokenTable.ISSUED_AT]);
 
         assertThat(table.removeIf(all, 3)).isEqualTo(3);
         // Put the first one back: a sweep that started over would take it before the others.
@@ -450,7 +449,7 @@ class TokenTableTest {
             table.put(digests.get(i), fields(i), null);
         }
 
-        int removed = table.removeIf((slots, at, side) -> slots.get(at + TokenTable.ISSUED_AT) % 3 != 0, Integer.MAX_VALUE);
+        int removed = table.removeIf((slots, at, side) -> slots[at + TokenTable.ISSUED_AT] % 3 != 0, Integer.MAX_VALUE);
 
         assertThat(removed).isEqualTo(7);
         for (int i = 0; i < homes.length; i++) {
@@ -505,14 +504,14 @@ class TokenTableTest {
     }
 
     private static TokenTable.Filter issuedAtOneOf(long... ids) {
-        return (slots, at, side) -> java.util.stream.LongStream.of(ids).anyMatch(id -> slots.get(at + TokenTable.ISSUED_AT) == id);
+        return (slots, at, side) -> java.util.stream.LongStream.of(ids).anyMatch(id -> slots[at + TokenTable.ISSUED_AT] == id);
     }
 
     private void assertEachRecordShownOnceByAFullSweepThatRemovesNothing(int records) {
         Map<Long, Integer> shown = new HashMap<>();
 
         int removed = table.removeIf((slots, at, side) -> {
-            shown.merge(slots.get(at + TokenTable.ISSUED_AT), 1, Integer::sum);
+            shown.merge(slots[at + TokenTable.ISSUED_AT], 1, Integer::sum);
             return false;
         }, Integer.MAX_VALUE);
 
@@ -556,18 +555,16 @@ class TokenTableTest {
         return copy;
     }
 
-    private static long[] fieldsOf(LongBuffer slots, int at, Object side) {
-        long[] fields = new long[FIELDS];
-        slots.get(at + TokenTable.ISSUED_AT, fields);
-        return fields;
+    private static long[] fieldsOf(long[] slots, int at, Object side) {
+        return Arrays.copyOfRange(slots, at + TokenTable.ISSUED_AT, at + TokenTable.STRIDE);
     }
 
-    private static SecretDigest digestOf(LongBuffer slots, int at, Object side) {
-        return SecretDigest.fromWords(slots.get(at), slots.get(at + 1), slots.get(at + 2), slots.get(at + 3));
+    private static SecretDigest digestOf(long[] slots, int at, Object side) {
+        return SecretDigest.fromWords(slots[at], slots[at + 1], slots[at + 2], slots[at + 3]);
     }
 
     /** The side, or "none": a reader that returns null reads as "no record". */
-    private static Object sideOf(LongBuffer slots, int at, Object side) {
+    private static Object sideOf(long[] slots, int at, Object side) {
         return side == null ? "none" : side;
     }
 
@@ -575,8 +572,8 @@ class TokenTableTest {
         return side == null ? "none" : side;
     }
 
-    private static boolean isEven(LongBuffer slots, int at, Object side) {
-        return slots.get(at + TokenTable.ISSUED_AT) % 2 == 0;
+    private static boolean isEven(long[] slots, int at, Object side) {
+        return slots[at + TokenTable.ISSUED_AT] % 2 == 0;
     }
 
     /** {@code count} records spread over every segment; those with an even first field go to {@code even}. */
