@@ -306,11 +306,8 @@ for target in $TARGETS; do
   esac
 done
 
-echo "bytes per live access token (in-process, memory store):" >&2
-FOOTPRINT=$(java -Xmx4g -cp "$CLASSPATH" dev.whosthat.oauth.bootstrap.bench.TokenHeapFootprint "$MANY_TOKENS")
-HEAP=$(sed -n 's/.*heap_bytes_per_token=\([0-9-]*\).*/\1/p' <<< "$FOOTPRINT")
-# Off the heap since docs/adr/0010's revision: the records' direct memory, reported beside the heap.
-NATIVE=$(sed -n 's/.*native_bytes_per_token=\([0-9-]*\).*/\1/p' <<< "$FOOTPRINT")
+echo "heap per live access token (in-process, memory store):" >&2
+HEAP=$(java -Xmx4g -cp "$CLASSPATH" dev.whosthat.oauth.bootstrap.bench.TokenHeapFootprint "$MANY_TOKENS" | sed -n 's/.*heap_bytes_per_token=//p')
 
 CEILING=$(awk -F'\t' '$1 == "ceiling" {sum += $3; n++} END {if (n) printf "%.0f", sum / n}' "$RESULTS")
 echo
@@ -330,4 +327,4 @@ echo
 [ -f "$WORK/facts.tsv" ] && while IFS=$'\t' read -r target fact value; do
   echo "- $target $fact: $value"
 done < "$WORK/facts.tsv"
-echo "- bytes per live access token (memory store, $MANY_TOKENS tokens): heap $HEAP, native ${NATIVE:-0}"
+echo "- heap bytes per live access token (memory store, $MANY_TOKENS tokens): $HEAP"

@@ -6,16 +6,14 @@ import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
 import dev.whosthat.oauth.domain.token.TokenMinter;
-import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Bytes per live access token in the memory store, as the client credentials grant stores them:
- * fill the store with N tokens and divide by N the growth of the live heap (after full GCs) and
- * that of the direct memory the token table keeps its records in (docs/adr/0010).
+ * Heap bytes per live access token in the memory store, as the client credentials grant stores
+ * them: fill the store with N tokens and divide the growth of the live heap (after full GCs) by N.
  * Not a test: run by bootstrap/bench/run.sh.
  */
 public final class TokenHeapFootprint {
@@ -32,15 +30,12 @@ public final class TokenHeapFootprint {
         InMemoryTokenStore store = new InMemoryTokenStore(clock);
 
         long before = liveHeap();
-        long nativeBefore = directMemoryUsed();
         Instant now = clock.instant();
         for (int i = 0; i < count; i++) {
             store.save(minter.accessOnly(minter.newGrant(), client, Optional.empty(), scope, now)).toCompletableFuture().join();
         }
         long after = liveHeap();
-        long nativeAfter = directMemoryUsed();
-        System.out.printf("tokens=%d heap_bytes_per_token=%d native_bytes_per_token=%d%n", count,
-                (after - before) / count, (nativeAfter - nativeBefore) / count);
+        System.out.printf("tokens=%d heap_bytes_per_token=%d%n", count, (after - before) / count);
         // Keep the store reachable until after the measurement.
         System.out.println(store.sweepExpired(Instant.EPOCH, 1).toCompletableFuture().join() >= 0 ? "ok" : "");
     }
@@ -51,12 +46,5 @@ public final class TokenHeapFootprint {
             Thread.sleep(200);
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static long directMemoryUsed() {
-        return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
-                .filter(pool -> pool.getName().equals("direct"))
-                .mapToLong(BufferPoolMXBean::getMemoryUsed)
-                .sum();
     }
 }
