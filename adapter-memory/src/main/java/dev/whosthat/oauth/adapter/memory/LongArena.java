@@ -28,35 +28,11 @@ import java.util.TreeSet;
  */
 final class LongArena {
 
-    /** A block: the longs of {@link #array()} from {@link #base()}, {@link #length()} of them. */
-    static final class Block {
-        private final long[] array;
-        private final int base;
-        private final int length;
-        private final int slab;
-        private final int unit;
-        private final int order;
-
-        private Block(long[] array, int base, int length, int slab, int unit, int order) {
-            this.array = array;
-            this.base = base;
-            this.length = length;
-            this.slab = slab;
-            this.unit = unit;
-            this.order = order;
-        }
-
-        long[] array() {
-            return array;
-        }
-
-        int base() {
-            return base;
-        }
-
-        int length() {
-            return length;
-        }
+    /**
+     * A block: the longs of {@code array} from {@code base}, {@code length} of them; {@code slab},
+     * {@code unit} and {@code order} say where it lies in the arena.
+     */
+    record Block(long[] array, int base, int length, int slab, int unit, int order) {
     }
 
     /** The largest order a slab holds: a slab is {@code 1 << MAX_ORDER} of the smallest blocks. */
@@ -101,18 +77,18 @@ final class LongArena {
 
     /** Zeroes the block and takes it back; the block must not be used afterwards. */
     synchronized void free(Block block) {
-        if (block.slab == OWN) {
+        if (block.slab() == OWN) {
             return;
         }
-        Arrays.fill(block.array, block.base, block.base + block.length, 0L);
-        int unit = block.unit;
-        int order = block.order;
+        Arrays.fill(block.array(), block.base(), block.base() + block.length(), 0L);
+        int unit = block.unit();
+        int order = block.order();
         // Merge with the buddy for as long as it is free too.
-        while (order < MAX_ORDER && free.get(order).remove(keyOf(block.slab, unit ^ (1 << order)))) {
+        while (order < MAX_ORDER && free.get(order).remove(keyOf(block.slab(), unit ^ (1 << order)))) {
             unit &= ~(1 << order);
             order++;
         }
-        free.get(order).add(keyOf(block.slab, unit));
+        free.get(order).add(keyOf(block.slab(), unit));
     }
 
     /** How many slabs this arena holds: they are never given back. */
