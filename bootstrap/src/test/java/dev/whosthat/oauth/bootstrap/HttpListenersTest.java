@@ -8,7 +8,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +67,10 @@ class HttpListenersTest {
 
         listeners.shutdown(1_000).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
+        // Refused, or reset when the connection reached the shared socket's backlog just before it
+        // closed (Vert.x may complete the shutdown a moment before the socket is gone): never served.
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> threadServing(port)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> threadServing(port)).isInstanceOf(SocketException.class);
         }
     }
 
