@@ -42,12 +42,17 @@ final class TokenTable {
     static final int SEGMENT_SHIFT = Long.SIZE - SEGMENT_BITS;
     private static final int INITIAL_CAPACITY = 16;
 
-    /** Reads a record in place, under its segment's lock; {@code side} is the record's side object or null. */
+    /**
+     * Reads a record in place, under its segment's lock; {@code side} is the record's side object or
+     * null. The record is the {@link #STRIDE} longs of {@code slots} from {@code at}: the array is a
+     * slab that other segments' records share, under their own locks, so read nothing else of it
+     * and keep no reference to it.
+     */
     interface Reader<T> {
         T read(long[] slots, int at, Object side);
     }
 
-    /** Judges a record in place, under its segment's lock. */
+    /** Judges a record in place, under its segment's lock, on the terms of {@link Reader}. */
     interface Filter {
         boolean test(long[] slots, int at, Object side);
     }
