@@ -29,10 +29,10 @@ import java.util.TreeSet;
 final class LongArena {
 
     /**
-     * A block: the longs of {@code array} from {@code base}, {@code length} of them; {@code slab},
-     * {@code unit} and {@code order} say where it lies in the arena.
+     * A block: the longs of {@code array} from {@code base}, {@code length} of them, that is
+     * {@code unitLongs << order}; {@code slab} says which slab of the arena it lies in.
      */
-    record Block(long[] array, int base, int length, int slab, int unit, int order) {
+    record Block(long[] array, int base, int length, int slab, int order) {
     }
 
     /** The largest order a slab holds: a slab is {@code 1 << MAX_ORDER} of the smallest blocks. */
@@ -59,7 +59,7 @@ final class LongArena {
     synchronized Block allocate(int order) {
         if (order > MAX_ORDER) {
             int length = Math.multiplyExact(unitLongs, 1 << order);
-            return new Block(new long[length], 0, length, OWN, 0, order);
+            return new Block(new long[length], 0, length, OWN, order);
         }
         int from = order;
         while (from <= MAX_ORDER && free.get(from).isEmpty()) {
@@ -72,7 +72,7 @@ final class LongArena {
         for (int split = Math.min(from, MAX_ORDER); split > order; split--) {
             free.get(split - 1).add(keyOf(slab, unit + (1 << (split - 1))));
         }
-        return new Block(slabs.get(slab), unit * unitLongs, unitLongs << order, slab, unit, order);
+        return new Block(slabs.get(slab), unit * unitLongs, unitLongs << order, slab, order);
     }
 
     /** Zeroes the block and takes it back; the block must not be used afterwards. */
@@ -81,7 +81,7 @@ final class LongArena {
             return;
         }
         Arrays.fill(block.array(), block.base(), block.base() + block.length(), 0L);
-        int unit = block.unit();
+        int unit = block.base() / unitLongs;
         int order = block.order();
         // Merge with the buddy for as long as it is free too.
         while (order < MAX_ORDER && free.get(order).remove(keyOf(block.slab(), unit ^ (1 << order)))) {

@@ -67,15 +67,16 @@ final class TokenTable {
          * evenly spaced, whatever the number of tokens.
          */
         final double maxLoad;
-        /** The segment's capacity is {@code INITIAL_CAPACITY << order} slots. */
-        int order;
         LongArena.Block memory;
-        /** The array of {@link #memory}, whose slots start at {@link #base}. */
+        /**
+         * Taken from {@link #memory} when the segment moves into it, for the look-ups: its array,
+         * where its slots start, and their number less one.
+         */
         long[] slots;
         int base;
+        int mask;
         /** One object per slot, only for the rare record that cannot be all longs; null until then. */
         Object[] sides;
-        int mask = INITIAL_CAPACITY - 1;
         int size;
         /** Counts removals and growths, the changes that move records to other slots. */
         int moves;
@@ -89,6 +90,7 @@ final class TokenTable {
             memory = block;
             slots = block.array();
             base = block.base();
+            mask = block.length() / STRIDE - 1;
         }
 
         boolean isFull() {
@@ -361,10 +363,8 @@ final class TokenTable {
         int oldBase = segment.base;
         int oldCapacity = segment.mask + 1;
         Object[] oldSides = segment.sides;
-        int capacity = oldCapacity * 2;
-        segment.use(arena.allocate(++segment.order));
-        segment.sides = oldSides == null ? null : new Object[capacity];
-        segment.mask = capacity - 1;
+        segment.use(arena.allocate(oldMemory.order() + 1));
+        segment.sides = oldSides == null ? null : new Object[segment.mask + 1];
         for (int slot = 0; slot < oldCapacity; slot++) {
             int at = oldBase + slot * STRIDE;
             if ((old[at + META] & OCCUPIED) != 0) {
