@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks whosThat against a bare Vert.x server (the ceiling), with wrk.
 #
-#   bootstrap/bench/run.sh                    # ceiling + memory (+ postgres when available)
+#   bootstrap/bench/run.sh                    # ceiling + memory + tokens (+ postgres when available)
 #   DURATION=20 bootstrap/bench/run.sh        # longer runs
 #   TARGETS="ceiling memory ceiling" SKIP_BUILD=1 bootstrap/bench/run.sh
+#   TARGETS=tokens bootstrap/bench/run.sh     # the million-token comparison alone
 #
 # Each server runs pinned to CPU 0 (taskset), wrk to CPU 1, 64 connections, each measurement twice.
 # Prints one table: target, scenario, requests/s, p50, p99, non-2xx, and the ratio to the ceiling
@@ -32,7 +33,9 @@ FEW_TOKENS=${FEW_TOKENS:-10000}
 # minute apart, so the ceiling keeps running beside the server under test (on the same CPU, idle
 # while the other is measured) and is measured right before each of a scenario's runs: a ratio
 # compares rates measured seconds apart. It is also measured on its own, first and last.
-TARGETS=${TARGETS:-"ceiling memory postgres ceiling"}
+TARGETS=${TARGETS:-"ceiling memory tokens postgres ceiling"}
+# Pairs of alternating runs in the million-token comparison (the "tokens" target).
+PAIRS=${PAIRS:-6}
 BENCH=bootstrap/bench
 JAR=bootstrap/target/oauth-server.jar
 CLASSPATH="$JAR:bootstrap/target/test-classes"
@@ -189,9 +192,10 @@ run_ceiling() {
 # never touched, each a fault in the host, and the rates fell by a third within two minutes.
 collect_log() { taskset -c "$LOAD_CPU" tail -c 1000000 > "$1"; }
 
-write_config() { # write_config FILE STORAGE_JSON
+write_config() { # write_config FILE STORAGE_JSON [PORT]
+  local port=${3:-8091}
   cat > "$1" <<JSON
-{"issuer": "http://127.0.0.1:8091", "http": {"host": "127.0.0.1", "port": 8091}, "storage": $2,
+{"issuer": "http://127.0.0.1:$port", "http": {"host": "127.0.0.1", "port": $port}, "storage": $2,
  "clients": [{"client_id": "bench", "client_secret": "$CLIENT_SECRET", "token_endpoint_auth_method": "client_secret_basic",
               "grant_types": ["client_credentials", "password", "refresh_token"], "scope": "read write"}],
  "users": [{"username": "bench-user", "password_hash": "$USER_PASSWORD_HASH"}]}
@@ -270,6 +274,52 @@ run_server() { # run_server TARGET STORAGE_JSON
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# tokens_paired: the million-token target on its own. Two fresh memory servers run side by side on
+# the server's CPU, one holding FEW_TOKENS live tokens and the other FEW_TOKENS + MANY_TOKENS, warmed
+# alike; then each pair of runs measures one right after the other (which goes first alternates),
+# and the fact is the median of the pairs' rate ratios. A ratio of two rates seconds apart cancels
+# the drift of this VM's speed, which two scenarios minutes apart in one server's table do not.
+tokens_paired() {
+  local few=http://127.0.0.1:8093 many=http://127.0.0.1:8094 basic ratios=() pids=()
+  basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
+  echo "tokens: $FEW_TOKENS against $FEW_TOKENS + $MANY_TOKENS live tokens, $PAIRS alternating pairs" >&2
+  for port in 8093 8094; do
+    write_config "$WORK/tokens-$port.json" '{"kind": "memory"}' "$port"
+    # shellcheck disable=SC2086 # option lists are split on purpose
+    taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$WORK/tokens-$port.json" \
+      > >(collect_log "$WORK/tokens-$port.log") 2>&1 &
+    pids+=("$!"); PIDS+=("$!")
+  done
+  wait_for "$few/api/hello" "${pids[0]}" >/dev/null
+  wait_for "$many/api/hello" "${pids[1]}" >/dev/null
+  local token_few token_many
+  token_few=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$few/oauth2/token" | json_field access_token)
+  token_many=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$many/oauth2/token" | json_field access_token)
+  fill "$few/oauth2/token" "$FEW_TOKENS"
+  fill "$many/oauth2/token" "$FEW_TOKENS"
+  fill "$many/oauth2/token" "$MANY_TOKENS"
+  BODY="token=$token_few" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$few/oauth2/introspect"
+  BODY="token=$token_many" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$many/oauth2/introspect"
+  local pair r_few r_many
+  for pair in $(seq 1 "$PAIRS"); do
+    if [ $(( pair % 2 )) = 1 ]; then
+      read -r r_few _ _ _ < <(BODY="token=$token_few" BASIC=$basic load "$DURATION" post-form.lua "$few/oauth2/introspect")
+      read -r r_many _ _ _ < <(BODY="token=$token_many" BASIC=$basic load "$DURATION" post-form.lua "$many/oauth2/introspect")
+    else
+      read -r r_many _ _ _ < <(BODY="token=$token_many" BASIC=$basic load "$DURATION" post-form.lua "$many/oauth2/introspect")
+      read -r r_few _ _ _ < <(BODY="token=$token_few" BASIC=$basic load "$DURATION" post-form.lua "$few/oauth2/introspect")
+    fi
+    ratios+=("$(printf '%.3f' "$(echo "$r_many / $r_few" | bc -l)")")
+    echo "  pair $pair: $r_few req/s with $FEW_TOKENS, $r_many with +$MANY_TOKENS: ${ratios[-1]}" >&2
+  done
+  local sorted median
+  sorted=$(printf '%s\n' "${ratios[@]}" | sort -n | paste -sd' ')
+  median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+  printf '%s\t%s\t%s\n' memory "introspection with +$MANY_TOKENS tokens over $FEW_TOKENS, median of $PAIRS alternating pairs" \
+    "$median (pairs, sorted: $sorted)" >> "$WORK/facts.tsv"
+  kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
+}
+
 start_postgres() {
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
   if [ -z "$PG_BIN" ]; then
@@ -296,6 +346,7 @@ for target in $TARGETS; do
   case $target in
     ceiling) CEILING_RUNS=$(( CEILING_RUNS + 1 )); run_ceiling "$( [ "$CEILING_RUNS" = 1 ] && echo first || echo last)" ;;
     memory) run_server memory '{"kind": "memory"}' ;;
+    tokens) tokens_paired ;;
     postgres)
       if [ "$(unzip -l "$JAR" | grep -c 'dev/whosthat/oauth/adapter/postgres/')" -gt 0 ]; then
         start_postgres
