@@ -279,6 +279,9 @@ run_server() { # run_server TARGET STORAGE_JSON
 # alike; then each pair of runs measures one right after the other (which goes first alternates),
 # and the fact is the median of the pairs' rate ratios. A ratio of two rates seconds apart cancels
 # the drift of this VM's speed, which two scenarios minutes apart in one server's table do not.
+# introspect_load TOKEN BASE_URL: one measured introspection run (BASIC from the caller).
+introspect_load() { BODY="token=$1" BASIC=$basic load "$DURATION" post-form.lua "$2/oauth2/introspect"; }
+
 tokens_paired() {
   local few=http://127.0.0.1:8093 many=http://127.0.0.1:8094 basic ratios=() pids=()
   basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
@@ -300,15 +303,16 @@ tokens_paired() {
   fill "$many/oauth2/token" "$MANY_TOKENS"
   BODY="token=$token_few" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$few/oauth2/introspect"
   BODY="token=$token_many" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$many/oauth2/introspect"
-  local pair r_few r_many
+  local pair r_few r_many bad_few bad_many bad=0
   for pair in $(seq 1 "$PAIRS"); do
     if [ $(( pair % 2 )) = 1 ]; then
-      read -r r_few _ _ _ < <(BODY="token=$token_few" BASIC=$basic load "$DURATION" post-form.lua "$few/oauth2/introspect")
-      read -r r_many _ _ _ < <(BODY="token=$token_many" BASIC=$basic load "$DURATION" post-form.lua "$many/oauth2/introspect")
+      read -r r_few _ _ bad_few < <(introspect_load "$token_few" "$few")
+      read -r r_many _ _ bad_many < <(introspect_load "$token_many" "$many")
     else
-      read -r r_many _ _ _ < <(BODY="token=$token_many" BASIC=$basic load "$DURATION" post-form.lua "$many/oauth2/introspect")
-      read -r r_few _ _ _ < <(BODY="token=$token_few" BASIC=$basic load "$DURATION" post-form.lua "$few/oauth2/introspect")
+      read -r r_many _ _ bad_many < <(introspect_load "$token_many" "$many")
+      read -r r_few _ _ bad_few < <(introspect_load "$token_few" "$few")
     fi
+    bad=$(( bad + bad_few + bad_many ))
     ratios+=("$(printf '%.3f' "$(echo "$r_many / $r_few" | bc -l)")")
     echo "  pair $pair: $r_few req/s with $FEW_TOKENS, $r_many with +$MANY_TOKENS: ${ratios[-1]}" >&2
   done
@@ -316,7 +320,7 @@ tokens_paired() {
   sorted=$(printf '%s\n' "${ratios[@]}" | sort -n | paste -sd' ')
   median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
   printf '%s\t%s\t%s\n' memory "introspection with +$MANY_TOKENS tokens over $FEW_TOKENS, median of $PAIRS alternating pairs" \
-    "$median (pairs, sorted: $sorted)" >> "$WORK/facts.tsv"
+    "$median (pairs, sorted: $sorted; non-2xx: $bad)" >> "$WORK/facts.tsv"
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
 }
 
