@@ -202,6 +202,19 @@ write_config() { # write_config FILE STORAGE_JSON [PORT]
 JSON
 }
 
+# start_server NAME CONFIG: a server with the production options (JVM_OPTS), its output to a log
+# collector; sets SERVER_PID.
+start_server() {
+  # shellcheck disable=SC2086 # option lists are split on purpose
+  taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$2" > >(collect_log "$WORK/$1.log") 2>&1 &
+  SERVER_PID=$!; PIDS+=("$SERVER_PID")
+}
+
+# access_token BASE_URL: a fresh client_credentials access token of the benchmark's client.
+access_token() {
+  curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$1/oauth2/token" | json_field access_token
+}
+
 # startup TARGET FACT [JVM OPTIONS...]: start-up to the first answer of a server started with these
 # options and stopped again.
 startup() {
@@ -233,15 +246,14 @@ run_server() { # run_server TARGET STORAGE_JSON
   startup "$target" "startup_ms" $STARTUP_JVM_OPTS
   # shellcheck disable=SC2086
   startup "$target" "startup_ms_with_class_data_archive" $STARTUP_JVM_OPTS -XX:SharedArchiveFile="$(class_data_archive "$target")"
-  taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$WORK/$target.json" > >(collect_log "$WORK/$target.log") 2>&1 &
-  local pid=$!; PIDS+=("$pid")
+  start_server "$target" "$WORK/$target.json"
+  local pid=$SERVER_PID
   local startup; startup=$(wait_for "$base/api/hello" "$pid")
   echo "  start-up to first answer with the production options: ${startup} ms" >&2
   printf '%s\t%s\t%s\n' "$target" "startup_ms_with_production_options" "$startup" >> "$WORK/facts.tsv"
 
-  local basic token
-  basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
-  token=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$base/oauth2/token" | json_field access_token)
+  local token
+  token=$(access_token "$base")
 
   fill "$base/oauth2/token" "$FEW_TOKENS"
   # Unmeasured (JIT_WARMUP, above): the read paths warm the compilers without adding tokens, and
@@ -274,51 +286,44 @@ run_server() { # run_server TARGET STORAGE_JSON
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+# introspect_load TOKEN BASE_URL: one measured introspection run.
+introspect_load() { BODY="token=$1" BASIC=$basic load "$DURATION" post-form.lua "$2/oauth2/introspect"; }
+
 # tokens_paired: the million-token target on its own. Two fresh memory servers run side by side on
 # the server's CPU, one holding FEW_TOKENS live tokens and the other FEW_TOKENS + MANY_TOKENS, warmed
 # alike; then each pair of runs measures one right after the other (which goes first alternates),
 # and the fact is the median of the pairs' rate ratios. A ratio of two rates seconds apart cancels
 # the drift of this VM's speed, which two scenarios minutes apart in one server's table do not.
-# introspect_load TOKEN BASE_URL: one measured introspection run (BASIC from the caller).
-introspect_load() { BODY="token=$1" BASIC=$basic load "$DURATION" post-form.lua "$2/oauth2/introspect"; }
-
 tokens_paired() {
-  local few=http://127.0.0.1:8093 many=http://127.0.0.1:8094 basic ratios=() pids=()
-  basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
+  local few=http://127.0.0.1:8093 many=http://127.0.0.1:8094 ratios=() pids=()
   echo "tokens: $FEW_TOKENS against $FEW_TOKENS + $MANY_TOKENS live tokens, $PAIRS alternating pairs" >&2
   for port in 8093 8094; do
     write_config "$WORK/tokens-$port.json" '{"kind": "memory"}' "$port"
-    # shellcheck disable=SC2086 # option lists are split on purpose
-    taskset -c "$SERVER_CPU" java $JVM_OPTS -jar "$JAR" --config "$WORK/tokens-$port.json" \
-      > >(collect_log "$WORK/tokens-$port.log") 2>&1 &
-    pids+=("$!"); PIDS+=("$!")
+    start_server "tokens-$port" "$WORK/tokens-$port.json"
+    pids+=("$SERVER_PID")
   done
   wait_for "$few/api/hello" "${pids[0]}" >/dev/null
   wait_for "$many/api/hello" "${pids[1]}" >/dev/null
   local token_few token_many
-  token_few=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$few/oauth2/token" | json_field access_token)
-  token_many=$(curl -fs -u "bench:$CLIENT_SECRET" -d grant_type=client_credentials "$many/oauth2/token" | json_field access_token)
+  token_few=$(access_token "$few")
+  token_many=$(access_token "$many")
   fill "$few/oauth2/token" "$FEW_TOKENS"
   fill "$many/oauth2/token" "$FEW_TOKENS"
   fill "$many/oauth2/token" "$MANY_TOKENS"
   BODY="token=$token_few" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$few/oauth2/introspect"
   BODY="token=$token_many" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$many/oauth2/introspect"
   local pair r_few r_many bad_few bad_many bad=0
+  run_few() { read -r r_few _ _ bad_few < <(introspect_load "$token_few" "$few"); }
+  run_many() { read -r r_many _ _ bad_many < <(introspect_load "$token_many" "$many"); }
   for pair in $(seq 1 "$PAIRS"); do
-    if [ $(( pair % 2 )) = 1 ]; then
-      read -r r_few _ _ bad_few < <(introspect_load "$token_few" "$few")
-      read -r r_many _ _ bad_many < <(introspect_load "$token_many" "$many")
-    else
-      read -r r_many _ _ bad_many < <(introspect_load "$token_many" "$many")
-      read -r r_few _ _ bad_few < <(introspect_load "$token_few" "$few")
-    fi
+    if [ $(( pair % 2 )) = 1 ]; then run_few; run_many; else run_many; run_few; fi
     bad=$(( bad + bad_few + bad_many ))
     ratios+=("$(printf '%.3f' "$(echo "$r_many / $r_few" | bc -l)")")
     echo "  pair $pair: $r_few req/s with $FEW_TOKENS, $r_many with +$MANY_TOKENS: ${ratios[-1]}" >&2
   done
   local sorted median
   sorted=$(printf '%s\n' "${ratios[@]}" | sort -n | paste -sd' ')
-  median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}')
+  median=$(awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}' < <(tr ' ' '\n' <<<"$sorted"))
   printf '%s\t%s\t%s\n' memory "introspection with +$MANY_TOKENS tokens over $FEW_TOKENS, median of $PAIRS alternating pairs" \
     "$median (pairs, sorted: $sorted; non-2xx: $bad)" >> "$WORK/facts.tsv"
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
@@ -340,6 +345,8 @@ start_postgres() {
 }
 
 CLIENT_SECRET=$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
+# The benchmark client's HTTP Basic credentials, for wrk's scripts.
+basic=$(printf '%s' "bench:$CLIENT_SECRET" | base64 -w0)
 USER_PASSWORD=$(head -c 12 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')
 # The configuration holds the hash, as in production: start-up derives no key.
 USER_PASSWORD_HASH=$(printf '%s\n' "$USER_PASSWORD" | java -jar "$JAR" hash-password)
