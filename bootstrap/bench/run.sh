@@ -308,8 +308,7 @@ tokens_paired() {
   token_few=$(access_token "$few")
   token_many=$(access_token "$many")
   fill "$few/oauth2/token" "$FEW_TOKENS"
-  fill "$many/oauth2/token" "$FEW_TOKENS"
-  fill "$many/oauth2/token" "$MANY_TOKENS"
+  fill "$many/oauth2/token" $(( FEW_TOKENS + MANY_TOKENS ))
   BODY="token=$token_few" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$few/oauth2/introspect"
   BODY="token=$token_many" BASIC=$basic warm_up "$JIT_WARMUP" post-form.lua "$many/oauth2/introspect"
   local pair r_few r_many bad_few bad_many bad=0
@@ -321,9 +320,10 @@ tokens_paired() {
     ratios+=("$(printf '%.3f' "$(echo "$r_many / $r_few" | bc -l)")")
     echo "  pair $pair: $r_few req/s with $FEW_TOKENS, $r_many with +$MANY_TOKENS: ${ratios[-1]}" >&2
   done
-  local sorted median
-  sorted=$(printf '%s\n' "${ratios[@]}" | sort -n | paste -sd' ')
-  median=$(awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}' < <(tr ' ' '\n' <<<"$sorted"))
+  local in_order sorted median
+  in_order=$(printf '%s\n' "${ratios[@]}" | sort -n)
+  sorted=$(paste -sd' ' <<<"$in_order")
+  median=$(awk '{v[NR] = $1} END {printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}' <<<"$in_order")
   printf '%s\t%s\t%s\n' memory "introspection with +$MANY_TOKENS tokens over $FEW_TOKENS, median of $PAIRS alternating pairs" \
     "$median (pairs, sorted: $sorted; non-2xx: $bad)" >> "$WORK/facts.tsv"
   kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true
