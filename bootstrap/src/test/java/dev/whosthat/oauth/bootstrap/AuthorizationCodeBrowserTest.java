@@ -175,7 +175,11 @@ class AuthorizationCodeBrowserTest {
         field.clear();
         field.sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement submit = browser.findElement(By.cssSelector("button[type=submit]"));
+        submit.click();
+        // The sign-in page has an h1 of its own: wait for it to go first, or the next look-up may
+        // find the old page's elements just before the answer replaces them (stale elements).
+        new WebDriverWait(browser, WAIT).until(ExpectedConditions.stalenessOf(submit));
         new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
     }
 
