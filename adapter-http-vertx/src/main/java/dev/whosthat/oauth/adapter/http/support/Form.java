@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * A strictly parsed {@code application/x-www-form-urlencoded} body (RFC 6749 Appendix B). Stricter
@@ -44,16 +45,19 @@ public final class Form {
 
     /** Parses a body read byte for byte as ISO-8859-1; percent-escapes and raw bytes are then decoded as UTF-8. */
     public static Outcome<Form> parse(String body) {
-        Optional<Map<String, List<String>>> all = parseAll(body);
-        if (all.isEmpty()) {
+        // Straight into the map that is kept: every token request parses a form.
+        Map<String, String> values = new HashMap<>(8);
+        String[] repeated = {null};
+        boolean wellFormed = forEachPair(body, (name, value) -> {
+            if (values.putIfAbsent(name, value) != null && repeated[0] == null) {
+                repeated[0] = name;
+            }
+        });
+        if (!wellFormed) {
             return invalid("request body is not valid form encoding");
         }
-        Map<String, String> values = new HashMap<>();
-        for (Map.Entry<String, List<String>> parameter : all.get().entrySet()) {
-            if (parameter.getValue().size() > 1) {
-                return invalid("parameter " + printable(parameter.getKey()) + " is repeated");
-            }
-            values.put(parameter.getKey(), parameter.getValue().get(0));
+        if (repeated[0] != null) {
+            return invalid("parameter " + printable(repeated[0]) + " is repeated");
         }
         return Outcome.ok(new Form(values));
     }
@@ -64,19 +68,32 @@ public final class Form {
      */
     public static Optional<Map<String, List<String>>> parseAll(String encoded) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String pair : encoded.split("&", -1)) {
-            if (pair.isEmpty()) {
-                continue;
+        boolean wellFormed = forEachPair(encoded,
+                (name, value) -> values.computeIfAbsent(name, n -> new ArrayList<>(1)).add(value));
+        return wellFormed ? Optional.of(values) : Optional.empty();
+    }
+
+    /** Decodes each {@code name=value} pair in order; false, part-way, at the first malformed one. */
+    private static boolean forEachPair(String encoded, BiConsumer<String, String> pairs) {
+        int start = 0;
+        while (start <= encoded.length()) {
+            int end = encoded.indexOf('&', start);
+            if (end < 0) {
+                end = encoded.length();
             }
-            int eq = pair.indexOf('=');
-            Optional<String> name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            Optional<String> value = decode(eq < 0 ? "" : pair.substring(eq + 1));
-            if (name.isEmpty() || value.isEmpty()) {
-                return Optional.empty();
+            if (end > start) {
+                int eq = encoded.indexOf('=', start);
+                boolean hasValue = eq >= 0 && eq < end;
+                Optional<String> name = decode(encoded.substring(start, hasValue ? eq : end));
+                Optional<String> value = decode(hasValue ? encoded.substring(eq + 1, end) : "");
+                if (name.isEmpty() || value.isEmpty()) {
+                    return false;
+                }
+                pairs.accept(name.get(), value.get());
             }
-            values.computeIfAbsent(name.get(), n -> new ArrayList<>(1)).add(value.get());
+            start = end + 1;
         }
-        return Optional.of(values);
+        return true;
     }
 
     /** Nothing to decode: ASCII without '+' or '%' (a loop: this runs for every field of every form). */

@@ -64,33 +64,61 @@ public final class FormBodyHandler implements Handler<RoutingContext> {
             finish(ctx, Buffer.buffer());
             return;
         }
-        // Sized by Content-Length where there is one (a token request's form is a few dozen bytes):
-        // this buffer was the largest allocation of a token request.
-        Buffer body = Buffer.buffer(declaredLength >= 0 ? (int) declaredLength : 256);
-        boolean[] failed = {false};
+        Received body = new Received();
         request.handler(chunk -> {
-            if (failed[0]) {
+            if (body.failed) {
                 return;
             }
             if (body.length() + chunk.length() > limitBytes) {
-                failed[0] = true;
+                body.failed = true;
                 ctx.fail(413);
                 return;
             }
-            body.appendBuffer(chunk);
+            body.add(chunk);
         });
         request.exceptionHandler(error -> {
-            if (!failed[0]) {
-                failed[0] = true;
+            if (!body.failed) {
+                body.failed = true;
                 ctx.fail(400, error);
             }
         });
         request.endHandler(end -> {
-            if (!failed[0]) {
-                finish(ctx, body);
+            if (!body.failed) {
+                finish(ctx, body.whole());
             }
         });
         request.resume();
+    }
+
+    /**
+     * The chunks of one body. A form of a few dozen bytes comes in one chunk, which Vert.x hands
+     * over as a buffer of its own: that one is kept as it is, and only a second chunk makes a copy.
+     */
+    private static final class Received {
+
+        private Buffer whole;
+        private boolean copied;
+        boolean failed;
+
+        int length() {
+            return whole == null ? 0 : whole.length();
+        }
+
+        void add(Buffer chunk) {
+            if (whole == null) {
+                whole = chunk;
+                return;
+            }
+            if (!copied) {
+                whole = Buffer.buffer(whole.length() + chunk.length()).appendBuffer(whole);
+                copied = true;
+            }
+            whole.appendBuffer(chunk);
+        }
+
+        Buffer whole() {
+            return whole == null ? Buffer.buffer() : whole;
+        }
     }
 
     /** The declared length; one that is not a length at all counts as too long. */

@@ -88,6 +88,28 @@ class TokenClientAuthenticationTest {
     }
 
     @Test
+    void spacesAroundTheBasicValueAreIgnored() {
+        String credentials = BASIC.basic().substring("Basic ".length());
+
+        Reply reply = server.postForm(OAuthRoutes.TOKEN, Forms.of("grant_type", "client_credentials"),
+                "Authorization", "Basic    " + credentials + "  ");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(server.me(reply.text("access_token")).text("client_id")).isEqualTo(BASIC.id());
+    }
+
+    @Test
+    void basicValueWithoutAColonIsInvalidClient() {
+        String header = "Basic " + Base64.getEncoder().encodeToString(
+                (BASIC.id() + BASIC.secret().orElseThrow()).getBytes(StandardCharsets.UTF_8));
+
+        Reply reply = server.postForm(OAuthRoutes.TOKEN, Forms.of("grant_type", "client_credentials"),
+                "Authorization", header);
+
+        assertOAuthError(reply, 401, "invalid_client");
+    }
+
+    @Test
     void wrongSecretViaPostIsInvalidClientWithABasicChallengeAsEvery401Needs() {
         Reply reply = server.postForm(OAuthRoutes.TOKEN, Forms.of("grant_type", "client_credentials",
                 "client_id", POST.id(), "client_secret", "not-the-secret-0123456789abcdefghijklmnop"));

@@ -118,6 +118,15 @@ class TokenRequestValidationTest {
     }
 
     @Test
+    void emptyPairsAndANameWithoutValueAreSkipped() {
+        // "scope" alone has no value, which §3.1 says counts as omitted: the client's whole scope is granted.
+        Reply reply = tokenRequest("&&grant_type=client_credentials&&scope&");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.text("access_token")).hasSize(43);
+    }
+
+    @Test
     void repeatedGrantTypeIsInvalidRequest() {
         assertOAuthError(tokenRequest("grant_type=client_credentials&grant_type=password"), 400, "invalid_request");
     }
