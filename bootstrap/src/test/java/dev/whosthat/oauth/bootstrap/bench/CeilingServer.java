@@ -1,11 +1,13 @@
 package dev.whosthat.oauth.bootstrap.bench;
 
 import dev.whosthat.oauth.adapter.http.support.BatchedFlushes;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
@@ -29,10 +31,11 @@ public final class CeilingServer {
         // No multipart uploads: the benchmark sends none, and with them on, the handler makes a
         // file-uploads directory wherever the benchmark was started (the repository's root).
         router.route().handler(BodyHandler.create().setBodyLimit(16 * 1024).setHandleFileUploads(false));
-        router.route().handler(ctx -> ctx.response()
+        Handler<RoutingContext> answer = ctx -> ctx.response()
                 .putHeader("content-type", "application/json;charset=UTF-8")
                 .putHeader("cache-control", "no-store")
-                .end(body.copy()));
+                .end(body.copy());
+        router.route().handler(ExtraWork.fromProperties().before(answer));
         // Either property makes it not the ceiling the targets are set against (a bare Vert.x
         // server), but the same server with one of our listeners' choices: they tell how much of a
         // ratio that choice accounts for.

@@ -25,6 +25,6 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
         ClientRequest.handle(ctx, realm,
                 request -> introspectToken.handle(new IntrospectToken.Request(request.credentials(), request.token(), request.hint(),
                         request.source())),
-                introspection -> Responses.json(ctx, 200, Json.write(IntrospectionResponseBody.from(introspection, issuer))));
+                introspection -> Responses.json(ctx, 200, Json.write(new IntrospectionResponseBody(introspection, issuer))));
     }
 }
