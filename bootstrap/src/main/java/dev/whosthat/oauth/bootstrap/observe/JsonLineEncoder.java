@@ -27,8 +27,10 @@ import org.slf4j.event.KeyValuePair;
 public final class JsonLineEncoder extends LineEncoder {
 
     private static final JsonFactory JSON = new JsonFactory();
-    /** A pair named like a fixed field is renamed, never allowed to shadow it. */
-    /** A hash set, never modified: looked up for every pair, where {@code Set.of} would divide to find a slot. */
+    /**
+     * A pair named like a fixed field is renamed, never allowed to shadow it. A hash set, never
+     * modified: it is looked up for every pair, where {@code Set.of} would divide to find a slot.
+     */
     private static final Set<String> FIXED = new HashSet<>(List.of("timestamp", "level", "logger", "thread", "message", "exception"));
 
     /** Past this, a thread's line buffer is not kept: one long stack trace should not hold memory for good. */

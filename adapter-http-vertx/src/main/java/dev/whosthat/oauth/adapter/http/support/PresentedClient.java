@@ -48,7 +48,7 @@ public final class PresentedClient {
      * RFC 6749 §2.3.1: id and secret are form-encoded, then joined by a colon, then base64. Decoded
      * from the header's bytes in place, and split at the colon's byte (no byte of a multi-byte
      * UTF-8 character is one): on every token request, the copies of the header that substrings
-     * would make were a tenth of what the request allocated.
+     * and string conversions made were some 0.4 of the 8 KB the request allocated.
      */
     private static Outcome<ClientCredentials> basic(String authorization, Optional<String> formId) {
         byte[] header = authorization.getBytes(StandardCharsets.ISO_8859_1);
