@@ -1,9 +1,8 @@
 package dev.whosthat.oauth.adapter.http.introspect;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whosthat.oauth.adapter.http.support.Json;
+import dev.whosthat.oauth.adapter.http.support.JsonObjectWriter;
 import dev.whosthat.oauth.application.introspect.Introspection;
-import java.io.IOException;
 
 /**
  * RFC 7662 §2.2; an inactive token is {@code {"active":false}} and nothing more. Written from the
@@ -13,21 +12,21 @@ import java.io.IOException;
 record IntrospectionResponseBody(Introspection introspection, String issuer) implements Json.Members {
 
     @Override
-    public void writeMembers(JsonGenerator json) throws IOException {
+    public void writeMembers(JsonObjectWriter json) {
         if (!(introspection instanceof Introspection.Active active)) {
-            json.writeBooleanField("active", false);
+            json.bool("active", false);
             return;
         }
-        json.writeBooleanField("active", true);
-        json.writeStringField("scope", active.scope().wire());
-        json.writeStringField("client_id", active.clientId().value());
+        json.bool("active", true);
+        json.string("scope", active.scope().wire());
+        json.string("client_id", active.clientId().value());
         if (active.owner().isPresent()) {
-            json.writeStringField("username", active.owner().get().username().value());
+            json.string("username", active.owner().get().username().value());
         }
-        json.writeStringField("token_type", active.tokenType());
-        json.writeNumberField("exp", active.expiresAt().getEpochSecond());
-        json.writeNumberField("iat", active.issuedAt().getEpochSecond());
-        json.writeStringField("sub", active.subject());
-        json.writeStringField("iss", issuer);
+        json.string("token_type", active.tokenType());
+        json.number("exp", active.expiresAt().getEpochSecond());
+        json.number("iat", active.issuedAt().getEpochSecond());
+        json.string("sub", active.subject());
+        json.string("iss", issuer);
     }
 }

@@ -1,14 +1,13 @@
 package dev.whosthat.oauth.adapter.http.resource;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whosthat.oauth.adapter.http.bearer.BearerAuthHandler;
 import dev.whosthat.oauth.adapter.http.support.Json;
+import dev.whosthat.oauth.adapter.http.support.JsonObjectWriter;
 import dev.whosthat.oauth.adapter.http.support.Responses;
 import dev.whosthat.oauth.application.bearer.ValidateBearerToken;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import io.vertx.ext.web.Router;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,12 +25,12 @@ public final class DemoResources {
         }
 
         @Override
-        public void writeMembers(JsonGenerator json) throws IOException {
-            json.writeStringField("sub", sub);
-            Json.optional(json, "username", username);
-            json.writeStringField("client_id", clientId);
-            json.writeStringField("scope", scope);
-            json.writeNumberField("exp", exp);
+        public void writeMembers(JsonObjectWriter json) {
+            json.string("sub", sub);
+            json.optional("username", username);
+            json.string("client_id", clientId);
+            json.string("scope", scope);
+            json.number("exp", exp);
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.whosthat.oauth.adapter.http.token;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.whosthat.oauth.adapter.http.support.Json;
+import dev.whosthat.oauth.adapter.http.support.JsonObjectWriter;
 import dev.whosthat.oauth.application.token.TokenGranted;
 import dev.whosthat.oauth.domain.token.Minted;
-import java.io.IOException;
 import java.util.Optional;
 
 /** RFC 6749 §5.1 */
@@ -21,11 +20,11 @@ record TokenResponseBody(String accessToken, String tokenType, long expiresIn, O
     }
 
     @Override
-    public void writeMembers(JsonGenerator json) throws IOException {
-        json.writeStringField("access_token", accessToken);
-        json.writeStringField("token_type", tokenType);
-        json.writeNumberField("expires_in", expiresIn);
-        Json.optional(json, "refresh_token", refreshToken);
-        Json.optional(json, "scope", scope);
+    public void writeMembers(JsonObjectWriter json) {
+        json.string("access_token", accessToken);
+        json.string("token_type", tokenType);
+        json.number("expires_in", expiresIn);
+        json.optional("refresh_token", refreshToken);
+        json.optional("scope", scope);
     }
 }
