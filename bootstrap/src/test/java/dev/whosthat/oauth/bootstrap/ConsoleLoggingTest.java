@@ -73,6 +73,16 @@ class ConsoleLoggingTest {
     }
 
     @Test
+    void textModeWritesUtf8AndKeepsACharacterOutsideTheBasicPlaneWholeInAQuotedValue() {
+        LoggingEvent event = new LoggingEvent(Logger.FQCN, other, Level.INFO, "f\u00fcr J\u00fcrgen \u2603", null, null);
+        event.addKeyValuePair(new KeyValuePair("note", "rain \uD83C\uDF27 and \u0001"));
+        event.addKeyValuePair(new KeyValuePair("offset", -42L));
+
+        assertThat(encode(LogFormat.TEXT, event))
+                .endsWith("- f\u00fcr J\u00fcrgen \u2603 note=\"rain \uD83C\uDF27 and \\u0001\" offset=-42\n");
+    }
+
+    @Test
     void textModeLeavesOutEmptyValues() {
         LoggingEvent event = event(other, "token_issued");
         event.addKeyValuePair(new KeyValuePair("subject", ""));

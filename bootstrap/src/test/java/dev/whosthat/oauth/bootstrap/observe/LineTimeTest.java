@@ -2,6 +2,7 @@ package dev.whosthat.oauth.bootstrap.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +33,8 @@ class LineTimeTest {
     }
 
     private static String format(LineTime time, long millis) {
-        StringBuilder line = new StringBuilder();
+        LineBytes line = new LineBytes(16);
         time.appendTo(line, millis);
-        return line.toString();
+        return new String(line.toByteArray(), StandardCharsets.US_ASCII);
     }
 }

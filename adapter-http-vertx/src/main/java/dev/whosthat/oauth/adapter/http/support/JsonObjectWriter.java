@@ -45,9 +45,14 @@ public final class JsonObjectWriter {
         return new JsonObjectWriter(SCRATCH.get());
     }
 
+    /** A null value is written as JSON's {@code null}, as Jackson's generator wrote it. */
     public JsonObjectWriter string(String name, String value) {
         name(name);
-        quoted(value);
+        if (value == null) {
+            ascii("null");
+        } else {
+            quoted(value);
+        }
         return this;
     }
 

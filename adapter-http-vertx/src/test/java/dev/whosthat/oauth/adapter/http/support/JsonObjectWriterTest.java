@@ -31,6 +31,12 @@ class JsonObjectWriterTest {
     }
 
     @Test
+    void aNullStringIsJsonNull() {
+        assertThat(JsonObjectWriter.onThisThread().string("sub", null).finish().toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"sub\":null}");
+    }
+
+    @Test
     void anEmptyObjectIsTwoBraces() {
         assertThat(JsonObjectWriter.onThisThread().finish().toString(StandardCharsets.UTF_8)).isEqualTo("{}");
     }
