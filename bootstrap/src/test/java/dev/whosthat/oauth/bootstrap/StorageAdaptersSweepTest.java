@@ -37,7 +37,7 @@ class StorageAdaptersSweepTest {
         TokenMinter minter = new TokenMinter(generator, new TokenLifetimes(Duration.ofSeconds(1), Duration.ofDays(1)));
         int expired = StorageAdapters.SWEEP_ROUND * 3 + 7;
         for (int i = 0; i < expired; i++) {
-            storage.tokens().save(minter.accessOnly(minter.newGrant(), new ClientId("c"), Optional.empty(), Scope.EMPTY, T0))
+            storage.tokens().save(minter.accessOnly(minter.newGrant(Instant.EPOCH), new ClientId("c"), Optional.empty(), Scope.EMPTY, T0))
                     .toCompletableFuture().get(5, TimeUnit.SECONDS);
         }
 

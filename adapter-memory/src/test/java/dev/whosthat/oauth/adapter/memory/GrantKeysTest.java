@@ -2,6 +2,8 @@ package dev.whosthat.oauth.adapter.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.whosthat.oauth.domain.token.GrantId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,6 +27,17 @@ class GrantKeysTest {
 
             assertThat(GrantKeys.isPackable(id)).as(id).isTrue();
             assertThat(key).as(id).hasSize(2);
+            assertThat(GrantKeys.unpack(key[0], key[1])).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void grantIdsOrderedByTimeArePackableToo() {
+        for (int i = 0; i < 1_000; i++) {
+            String id = GrantId.issuedAt(Instant.now().plusSeconds(i * 86_400L), generator.newId()).value();
+
+            assertThat(GrantKeys.isPackable(id)).as(id).isTrue();
+            long[] key = GrantKeys.pack(id);
             assertThat(GrantKeys.unpack(key[0], key[1])).isEqualTo(id);
         }
     }

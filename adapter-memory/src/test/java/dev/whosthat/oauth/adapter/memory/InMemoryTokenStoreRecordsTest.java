@@ -71,7 +71,7 @@ class InMemoryTokenStoreRecordsTest {
 
     @Test
     void revokingAnAccessTokenThatItsGrantsRevocationHidesReportsThatThereWasNone() {
-        IssuedTokens lone = minter.accessOnly(minter.newGrant(), TestTokens.newClientId(), Optional.empty(), SCOPE, T0);
+        IssuedTokens lone = minter.accessOnly(minter.newGrant(Instant.EPOCH), TestTokens.newClientId(), Optional.empty(), SCOPE, T0);
         save(lone);
         await(store.revokeGrant(lone.grant()));
 
@@ -178,7 +178,7 @@ class InMemoryTokenStoreRecordsTest {
         List<IssuedTokens> saved = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
             GrantId grant = switch (i % 3) {
-                case 0 -> minter.newGrant();
+                case 0 -> minter.newGrant(Instant.EPOCH);
                 case 1 -> new GrantId("grant-" + i);
                 // 'B' to 'P': a last character with unused bits set, so never packable
                 default -> new GrantId("A".repeat(21) + (char) ('B' + i % 15));
@@ -203,7 +203,7 @@ class InMemoryTokenStoreRecordsTest {
     @Test
     void instantsKeepTheirNanoseconds() {
         Instant issuedAt = T0.plusNanos(123_456_789);
-        IssuedTokens issued = save(minter.withRefresh(minter.newGrant(), TestTokens.newClientId(),
+        IssuedTokens issued = save(minter.withRefresh(minter.newGrant(Instant.EPOCH), TestTokens.newClientId(),
                 Optional.of(TestTokens.newOwner()), SCOPE, SCOPE, issuedAt));
 
         AccessToken found = await(store.findAccessToken(accessDigest(issued))).orElseThrow();
@@ -216,7 +216,7 @@ class InMemoryTokenStoreRecordsTest {
 
     @Test
     void anExpiryBeyondWhatARecordHoldsIsClampedAndNeverCountsAsExpired() {
-        GrantId grant = minter.newGrant();
+        GrantId grant = minter.newGrant(Instant.EPOCH);
         ClientId client = TestTokens.newClientId();
         AccessToken access = new AccessToken(SecretDigest.of("far-access"), grant, client, Optional.empty(), SCOPE, T0,
                 Instant.MAX);
@@ -238,7 +238,7 @@ class InMemoryTokenStoreRecordsTest {
 
     @Test
     void aTokenIssuedAndExpiringBeyondWhatARecordHoldsStillExpiresAfterItIsIssued() {
-        AccessToken access = new AccessToken(SecretDigest.of("far-issued"), minter.newGrant(), TestTokens.newClientId(),
+        AccessToken access = new AccessToken(SecretDigest.of("far-issued"), minter.newGrant(Instant.EPOCH), TestTokens.newClientId(),
                 Optional.empty(), SCOPE, Instant.MAX.minusSeconds(10), Instant.MAX);
         save(new IssuedTokens(minted(access), Optional.empty()));
 
@@ -250,7 +250,7 @@ class InMemoryTokenStoreRecordsTest {
 
     @Test
     void anIssuedAtBeforeWhatARecordHoldsIsClampedToTheEarliestInstant() {
-        AccessToken access = new AccessToken(SecretDigest.of("ancient"), minter.newGrant(), TestTokens.newClientId(),
+        AccessToken access = new AccessToken(SecretDigest.of("ancient"), minter.newGrant(Instant.EPOCH), TestTokens.newClientId(),
                 Optional.empty(), SCOPE, Instant.MIN, T0);
         save(new IssuedTokens(minted(access), Optional.empty()));
 
@@ -329,9 +329,9 @@ class InMemoryTokenStoreRecordsTest {
         ClientId client = TestTokens.newClientId();
         // The sweep walks the table from the first segment (first six bits of the digest) on:
         // an expired token there takes the sweep's whole limit of one.
-        AccessToken expired = new AccessToken(SecretDigest.fromWords(0L, 1, 1, 1), minter.newGrant(), client,
+        AccessToken expired = new AccessToken(SecretDigest.fromWords(0L, 1, 1, 1), minter.newGrant(Instant.EPOCH), client,
                 Optional.empty(), SCOPE, T0, T0.plus(Duration.ofHours(1)));
-        AccessToken longLived = new AccessToken(SecretDigest.fromWords(-1L, 2, 2, 2), minter.newGrant(), client,
+        AccessToken longLived = new AccessToken(SecretDigest.fromWords(-1L, 2, 2, 2), minter.newGrant(Instant.EPOCH), client,
                 Optional.empty(), SCOPE, T0, T0.plus(Duration.ofDays(30)));
         save(new IssuedTokens(minted(expired), Optional.empty()));
         save(new IssuedTokens(minted(longLived), Optional.empty()));
@@ -353,7 +353,7 @@ class InMemoryTokenStoreRecordsTest {
         List<ClientId> clients = List.of(TestTokens.newClientId(), TestTokens.newClientId(), TestTokens.newClientId());
         List<AccessToken> saved = new ArrayList<>(100_000);
         for (int i = 0; i < 100_000; i++) {
-            IssuedTokens issued = minter.accessOnly(minter.newGrant(), clients.get(i % 3), Optional.empty(), SCOPE,
+            IssuedTokens issued = minter.accessOnly(minter.newGrant(Instant.EPOCH), clients.get(i % 3), Optional.empty(), SCOPE,
                     T0.plusMillis(i));
             save(issued);
             saved.add(issued.access().token());
@@ -384,7 +384,7 @@ class InMemoryTokenStoreRecordsTest {
     }
 
     private IssuedTokens accessOnly(ClientId client, Optional<TokenOwnerRef> owner) {
-        return minter.accessOnly(minter.newGrant(), client, owner, SCOPE, T0);
+        return minter.accessOnly(minter.newGrant(Instant.EPOCH), client, owner, SCOPE, T0);
     }
 
     private static <T> Minted<T> minted(T token) {

@@ -32,7 +32,7 @@ public final class TokenHeapFootprint {
         long before = liveHeap();
         Instant now = clock.instant();
         for (int i = 0; i < count; i++) {
-            store.save(minter.accessOnly(minter.newGrant(), client, Optional.empty(), scope, now)).toCompletableFuture().join();
+            store.save(minter.accessOnly(minter.newGrant(now), client, Optional.empty(), scope, now)).toCompletableFuture().join();
         }
         long after = liveHeap();
         System.out.printf("tokens=%d heap_bytes_per_token=%d%n", count, (after - before) / count);

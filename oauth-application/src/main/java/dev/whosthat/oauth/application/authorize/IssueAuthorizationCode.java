@@ -34,7 +34,7 @@ public final class IssueAuthorizationCode {
     public CompletionStage<TokenValue> handle(AuthorizationRequest request, TokenOwnerRef owner) {
         TokenValue value = generator.newToken();
         Instant now = clock.instant();
-        AuthorizationCode code = new AuthorizationCode(value.digest(), new GrantId(generator.newId()), request.client().id(),
+        AuthorizationCode code = new AuthorizationCode(value.digest(), GrantId.issuedAt(now, generator.newId()), request.client().id(),
                 request.redirectUri(), request.redirectUriGiven(), request.scope(), owner, request.challenge(),
                 now, now.plus(lifetimes.authorizationCode()));
         return codes.save(code).thenApply(saved -> value);

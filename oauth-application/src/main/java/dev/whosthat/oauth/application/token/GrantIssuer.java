@@ -31,7 +31,7 @@ public final class GrantIssuer {
     }
 
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested) {
-        return save(mint(client, owner, scope, minter.newGrant()).openingTheirGrant(), requested);
+        return save(mint(client, owner, scope, minter.newGrant(clock.instant())).openingTheirGrant(), requested);
     }
 
     /** For a grant whose id was fixed earlier, as an authorization code fixes it when issued. */

@@ -9,6 +9,7 @@ import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.TokenMinter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,8 @@ public final class IssueClientCredentialsToken {
     public CompletionStage<Outcome<TokenGranted>> handle(RegisteredClient client, GrantRequest.ClientCredentials grant) {
         return CompletableFuture.completedFuture(Scope.narrow(grant.scope(), client.scope()))
                 .thenCompose(whenOk(scope -> {
-                    IssuedTokens issued = minter.accessOnly(minter.newGrant(), client.id(), Optional.empty(), scope, clock.instant())
+                    Instant now = clock.instant();
+                    IssuedTokens issued = minter.accessOnly(minter.newGrant(now), client.id(), Optional.empty(), scope, now)
                             .openingTheirGrant();
                     return tokens.save(issued).thenApply(saved -> Outcome.ok(new TokenGranted(issued, grant.scope())));
                 }));

@@ -23,8 +23,9 @@ public final class TokenMinter {
         return lifetimes;
     }
 
-    public GrantId newGrant() {
-        return new GrantId(generator.newId());
+    /** The id of a grant that opens now: ordered by time, see {@link GrantId#issuedAt}. */
+    public GrantId newGrant(Instant now) {
+        return GrantId.issuedAt(now, generator.newId());
     }
 
     /** An access token alone: the client credentials grant issues no refresh token (RFC 6749 §4.4.3). */

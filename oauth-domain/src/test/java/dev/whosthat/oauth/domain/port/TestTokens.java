@@ -35,22 +35,22 @@ public final class TestTokens {
 
     /** A new grant for a new user, with a refresh token, issued at {@code now}. */
     public static IssuedTokens withRefresh(Instant now) {
-        return MINTER.withRefresh(MINTER.newGrant(), newClientId(), Optional.of(newOwner()), SCOPE, SCOPE, now);
+        return MINTER.withRefresh(MINTER.newGrant(Instant.EPOCH), newClientId(), Optional.of(newOwner()), SCOPE, SCOPE, now);
     }
 
     /** A new grant of {@code client} for {@code owner}, with a refresh token, issued at {@code now}. */
     public static IssuedTokens withRefresh(ClientId client, TokenOwnerRef owner, Instant now) {
-        return MINTER.withRefresh(MINTER.newGrant(), client, Optional.of(owner), SCOPE, SCOPE, now);
+        return MINTER.withRefresh(MINTER.newGrant(Instant.EPOCH), client, Optional.of(owner), SCOPE, SCOPE, now);
     }
 
     /** A new client credentials grant of {@code client}: an access token alone, issued at {@code now}. */
     public static IssuedTokens accessOnly(ClientId client, Instant now) {
-        return MINTER.accessOnly(MINTER.newGrant(), client, Optional.empty(), SCOPE, now);
+        return MINTER.accessOnly(MINTER.newGrant(Instant.EPOCH), client, Optional.empty(), SCOPE, now);
     }
 
     /** A new client credentials grant: an access token alone, issued at {@code now}. */
     public static IssuedTokens accessOnly(Instant now) {
-        return MINTER.accessOnly(MINTER.newGrant(), newClientId(), Optional.empty(), SCOPE, now);
+        return MINTER.accessOnly(MINTER.newGrant(Instant.EPOCH), newClientId(), Optional.empty(), SCOPE, now);
     }
 
     /** The next tokens of {@code previous}'s grant, as a refresh would mint them at {@code now}. */

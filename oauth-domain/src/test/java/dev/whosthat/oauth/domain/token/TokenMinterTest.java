@@ -28,7 +28,7 @@ class TokenMinterTest {
 
     @Test
     void accessOnlyMintsOneAccessTokenWithTheAccessLifetime() {
-        GrantId grant = minter.newGrant();
+        GrantId grant = minter.newGrant(Instant.EPOCH);
 
         IssuedTokens issued = minter.accessOnly(grant, CLIENT, Optional.empty(), Scope.of(List.of("read")), NOW);
 
@@ -44,7 +44,7 @@ class TokenMinterTest {
 
     @Test
     void mintedValuesAre43CharactersAndStoredOnlyAsTheirDigest() {
-        IssuedTokens issued = minter.withRefresh(minter.newGrant(), CLIENT, Optional.of(OWNER),
+        IssuedTokens issued = minter.withRefresh(minter.newGrant(Instant.EPOCH), CLIENT, Optional.of(OWNER),
                 Scope.EMPTY, Scope.EMPTY, NOW);
 
         assertThat(issued.access().value().value()).hasSize(43);
@@ -59,7 +59,7 @@ class TokenMinterTest {
         Scope accessScope = Scope.of(List.of("read"));
         Scope grantScope = Scope.of(List.of("read", "write"));
 
-        IssuedTokens issued = minter.withRefresh(minter.newGrant(), CLIENT, Optional.of(OWNER), accessScope, grantScope, NOW);
+        IssuedTokens issued = minter.withRefresh(minter.newGrant(Instant.EPOCH), CLIENT, Optional.of(OWNER), accessScope, grantScope, NOW);
 
         RefreshToken refresh = issued.refresh().orElseThrow().token();
         assertThat(issued.access().token().scope()).isEqualTo(accessScope);
@@ -76,7 +76,7 @@ class TokenMinterTest {
     void everyGrantAndTokenIsNew() {
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < 100; i++) {
-            IssuedTokens issued = minter.withRefresh(minter.newGrant(), CLIENT, Optional.empty(), Scope.EMPTY, Scope.EMPTY, NOW);
+            IssuedTokens issued = minter.withRefresh(minter.newGrant(Instant.EPOCH), CLIENT, Optional.empty(), Scope.EMPTY, Scope.EMPTY, NOW);
             seen.add(issued.grant());
             seen.add(issued.access().value());
             seen.add(issued.refresh().orElseThrow().value());
