@@ -19,7 +19,7 @@ final class LineTime {
 
     private volatile Second last = new Second(Long.MIN_VALUE, "");
 
-    void appendTo(LineBytes line, long epochMillis) {
+    void appendTo(StringBuilder line, long epochMillis) {
         long epochSecond = Math.floorDiv(epochMillis, 1000);
         Second second = last;
         if (second.epochSecond() != epochSecond) {

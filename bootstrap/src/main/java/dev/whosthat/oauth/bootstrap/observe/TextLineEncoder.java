@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,30 +55,56 @@ public final class TextLineEncoder extends LineEncoder {
     private final LineTime time = new LineTime();
 
     /** Past this, a thread's line buffer is not kept: one long stack trace should not hold memory for good. */
-    private static final int KEPT_LINE_BYTES = 16 * 1024;
-    /** A thread's line for {@link #writeTo}: a log line per request allocates nothing. */
-    private static final ThreadLocal<LineBytes> SCRATCH = ThreadLocal.withInitial(() -> new LineBytes(256));
+    private static final int KEPT_LINE_CHARS = 16 * 1024;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's buffers for {@link #writeTo}: a log line per request allocates nothing. */
+    private static final class Scratch {
+        StringBuilder line = new StringBuilder(256);
+        byte[] bytes = new byte[256];
+    }
 
     @Override
     public byte[] encode(ILoggingEvent event) {
-        LineBytes line = new LineBytes(256);
+        StringBuilder line = new StringBuilder(256);
         appendLine(line, event);
-        return line.toByteArray();
+        return line.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     void writeTo(ILoggingEvent event, LineSink sink) throws IOException {
-        LineBytes line = SCRATCH.get();
-        line.clear();
+        Scratch scratch = SCRATCH.get();
+        StringBuilder line = scratch.line;
+        line.setLength(0);
         appendLine(line, event);
-        sink.write(line.array(), 0, line.length());
-        if (line.length() > KEPT_LINE_BYTES) {
-            // A stack trace, say: the thread's buffer is not kept at that size.
-            SCRATCH.remove();
+        int length = line.length();
+        if (length > KEPT_LINE_CHARS) {
+            // A stack trace, say: written as is, and the thread's buffers are not grown for it.
+            scratch.line = new StringBuilder(256);
+            writeEncoded(line, sink);
+            return;
         }
+        if (scratch.bytes.length < length) {
+            scratch.bytes = new byte[Math.max(length, 2 * scratch.bytes.length)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                // Not ASCII (a username, a path): the general encoding, for this line.
+                writeEncoded(line, sink);
+                return;
+            }
+            scratch.bytes[i] = (byte) c;
+        }
+        sink.write(scratch.bytes, 0, length);
     }
 
-    private void appendLine(LineBytes line, ILoggingEvent event) {
+    private static void writeEncoded(StringBuilder line, LineSink sink) throws IOException {
+        byte[] encoded = line.toString().getBytes(StandardCharsets.UTF_8);
+        sink.write(encoded, 0, encoded.length);
+    }
+
+    private void appendLine(StringBuilder line, ILoggingEvent event) {
         time.appendTo(line, event.getTimeStamp());
         String level = event.getLevel().toString();
         line.append(' ').append(level);
@@ -94,7 +121,7 @@ public final class TextLineEncoder extends LineEncoder {
         }
     }
 
-    private static void appendPairs(LineBytes line, List<KeyValuePair> pairs, Set<String> stated) {
+    private static void appendPairs(StringBuilder line, List<KeyValuePair> pairs, Set<String> stated) {
         if (pairs == null) {
             return;
         }
@@ -132,28 +159,23 @@ public final class TextLineEncoder extends LineEncoder {
         return true;
     }
 
-    /** Runs of characters that need no escape are appended whole, so that a surrogate pair stays one character. */
-    private static void appendEscaped(LineBytes line, String value) {
-        int run = 0;
+    private static void appendEscaped(StringBuilder line, String value) {
         for (int i = 0; i < value.length(); i++) {
-            String escape = escape(value.charAt(i));
-            if (escape != null) {
-                line.append(value, run, i).append(escape);
-                run = i + 1;
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        line.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        line.append(c);
+                    }
+                }
             }
         }
-        line.append(value, run, value.length());
-    }
-
-    /** What stands for the character in a quoted value, or null if it stands for itself. */
-    private static String escape(char c) {
-        return switch (c) {
-            case '"' -> "\\\"";
-            case '\\' -> "\\\\";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
-        };
     }
 }

@@ -2,7 +2,6 @@ package dev.whosthat.oauth.bootstrap.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +32,8 @@ class LineTimeTest {
     }
 
     private static String format(LineTime time, long millis) {
-        LineBytes line = new LineBytes(16);
+        StringBuilder line = new StringBuilder();
         time.appendTo(line, millis);
-        return new String(line.toByteArray(), StandardCharsets.US_ASCII);
+        return line.toString();
     }
 }
