@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.vertx.core.buffer.Buffer;
 
-/** The one JSON writer of the HTTP adapter: absent optionals are left out, never written as null. */
+/** How the HTTP adapter writes JSON answers: absent optionals are left out, never written as null. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
