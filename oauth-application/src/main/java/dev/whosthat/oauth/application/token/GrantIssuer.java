@@ -10,6 +10,7 @@ import dev.whosthat.oauth.domain.token.IssuedTokens;
 import dev.whosthat.oauth.domain.token.TokenMinter;
 import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -31,20 +32,21 @@ public final class GrantIssuer {
     }
 
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested) {
-        return save(mint(client, owner, scope, minter.newGrant(clock.instant())).openingTheirGrant(), requested);
+        Instant now = clock.instant();
+        return save(mint(client, owner, scope, minter.newGrant(now), now).openingTheirGrant(), requested);
     }
 
     /** For a grant whose id was fixed earlier, as an authorization code fixes it when issued. */
     public CompletionStage<Outcome<TokenGranted>> issue(RegisteredClient client, TokenOwnerRef owner, Scope scope, Scope requested,
                                                         GrantId grant) {
-        return save(mint(client, owner, scope, grant), requested);
+        return save(mint(client, owner, scope, grant, clock.instant()), requested);
     }
 
-    private IssuedTokens mint(RegisteredClient client, TokenOwnerRef owner, Scope scope, GrantId grant) {
+    private IssuedTokens mint(RegisteredClient client, TokenOwnerRef owner, Scope scope, GrantId grant, Instant now) {
         Optional<TokenOwnerRef> ownerRef = Optional.of(owner);
         return client.allows(GrantType.REFRESH_TOKEN)
-                ? minter.withRefresh(grant, client.id(), ownerRef, scope, scope, clock.instant())
-                : minter.accessOnly(grant, client.id(), ownerRef, scope, clock.instant());
+                ? minter.withRefresh(grant, client.id(), ownerRef, scope, scope, now)
+                : minter.accessOnly(grant, client.id(), ownerRef, scope, now);
     }
 
     private CompletionStage<Outcome<TokenGranted>> save(IssuedTokens issued, Scope requested) {
