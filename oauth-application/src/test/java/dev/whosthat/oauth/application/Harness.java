@@ -20,7 +20,7 @@ import dev.whosthat.oauth.application.authorize.AuthorizationCheck;
 import dev.whosthat.oauth.application.authorize.AuthorizationParameters;
 import dev.whosthat.oauth.application.authorize.AuthorizationRequest;
 import dev.whosthat.oauth.application.client.ClientRegistration;
-import dev.whosthat.oauth.application.introspect.IntrospectToken;
+import dev.whosthat.oauth.application.introspect.ClientTokenRequest;
 import dev.whosthat.oauth.application.introspect.Introspection;
 import dev.whosthat.oauth.application.introspect.TokenHint;
 import dev.whosthat.oauth.application.revoke.RevokeToken;
@@ -197,7 +197,7 @@ public final class Harness {
     }
 
     public Outcome<Introspection> introspect(ClientCredentials asker, Optional<TokenValue> token, Optional<TokenHint> hint) {
-        return await(useCases.introspectToken().handle(new IntrospectToken.Request(asker, token, hint)));
+        return await(useCases.introspectToken().handle(new ClientTokenRequest(asker, token, hint)));
     }
 
     public Outcome<RevokeToken.Revoked> revoke(TestClient client, TokenValue token) {
@@ -205,7 +205,7 @@ public final class Harness {
     }
 
     public Outcome<RevokeToken.Revoked> revoke(ClientCredentials client, Optional<TokenValue> token, Optional<TokenHint> hint) {
-        return await(useCases.revokeToken().handle(new RevokeToken.Request(client, token, hint)));
+        return await(useCases.revokeToken().handle(new ClientTokenRequest(client, token, hint)));
     }
 
     public static TokenValue accessValue(TokenGranted granted) {

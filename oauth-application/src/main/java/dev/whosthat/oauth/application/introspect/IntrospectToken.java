@@ -1,6 +1,5 @@
 package dev.whosthat.oauth.application.introspect;
 
-import dev.whosthat.oauth.domain.audit.SourceAddress;
 import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.client.AuthenticateClient;
@@ -10,11 +9,9 @@ import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.port.TokenStore;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import dev.whosthat.oauth.domain.token.RefreshToken;
-import dev.whosthat.oauth.domain.token.TokenValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -23,22 +20,6 @@ import java.util.concurrent.CompletionStage;
  * token is active and what it grants. Public clients hold no credentials and may not introspect.
  */
 public final class IntrospectToken {
-
-    /** What was presented; a malformed token is simply one we never issued. */
-    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint,
-                          SourceAddress source) {
-        public Request {
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(hint, "hint");
-            Objects.requireNonNull(source, "source");
-        }
-
-        /** A request from no known address, as a host without a network peer makes it. */
-        public Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
-            this(credentials, token, hint, SourceAddress.UNKNOWN);
-        }
-    }
 
     private final AuthenticateClient authenticateClient;
     private final TokenStore tokens;
@@ -50,7 +31,7 @@ public final class IntrospectToken {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public CompletionStage<Outcome<Introspection>> handle(Request request) {
+    public CompletionStage<Outcome<Introspection>> handle(ClientTokenRequest request) {
         return authenticateClient.handle(request.credentials(), request.source())
                 .thenApply(client -> client.flatMap(IntrospectToken::confidentialOnly))
                 .thenCompose(whenOk(client -> request.token()

@@ -7,16 +7,14 @@ import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 
 import dev.whosthat.oauth.application.client.AuthenticateClient;
 import dev.whosthat.oauth.application.introspect.FoundToken;
-import dev.whosthat.oauth.application.introspect.TokenHint;
+import dev.whosthat.oauth.application.introspect.ClientTokenRequest;
 import dev.whosthat.oauth.domain.client.ClientCredentials;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;
 import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.port.TokenStore;
-import dev.whosthat.oauth.domain.token.TokenValue;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -30,21 +28,6 @@ public final class RevokeToken {
     /** The unit success value: revocation answers with an empty 200. */
     public enum Revoked { DONE }
 
-    public record Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint,
-                          SourceAddress source) {
-        public Request {
-            Objects.requireNonNull(credentials, "credentials");
-            Objects.requireNonNull(token, "token");
-            Objects.requireNonNull(hint, "hint");
-            Objects.requireNonNull(source, "source");
-        }
-
-        /** A request from no known address, as a host without a network peer makes it. */
-        public Request(ClientCredentials credentials, Optional<TokenValue> token, Optional<TokenHint> hint) {
-            this(credentials, token, hint, SourceAddress.UNKNOWN);
-        }
-    }
-
     private final AuthenticateClient authenticateClient;
     private final TokenStore tokens;
     private final SecurityAudit audit;
@@ -55,7 +38,7 @@ public final class RevokeToken {
         this.audit = Objects.requireNonNull(audit, "audit");
     }
 
-    public CompletionStage<Outcome<Revoked>> handle(Request request) {
+    public CompletionStage<Outcome<Revoked>> handle(ClientTokenRequest request) {
         return authenticateClient.handle(request.credentials(), request.source())
                 .thenCompose(whenOk(client -> request.token()
                         .map(token -> FoundToken.lookUp(tokens, token.digest(), request.hint())

@@ -10,7 +10,7 @@ import dev.whosthat.oauth.application.Harness.TestClient;
 import dev.whosthat.oauth.application.Harness.TestUser;
 import dev.whosthat.oauth.application.OAuthUseCases;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
-import dev.whosthat.oauth.application.revoke.RevokeToken;
+import dev.whosthat.oauth.application.introspect.ClientTokenRequest;
 import dev.whosthat.oauth.application.token.GrantRequest;
 import dev.whosthat.oauth.application.token.TokenGranted;
 import dev.whosthat.oauth.application.token.TokenRequest;
@@ -111,7 +111,7 @@ class SecurityEventsTest {
         TokenGranted granted = passwordGrant(alice.password());
         h.events.clear();
 
-        await(h.useCases.revokeToken().handle(new RevokeToken.Request(app.credentials(),
+        await(h.useCases.revokeToken().handle(new ClientTokenRequest(app.credentials(),
                 Optional.of(refreshValue(granted)), Optional.empty(), FROM))).orElseThrow();
 
         assertThat(h.events).singleElement().satisfies(event -> {
@@ -123,7 +123,7 @@ class SecurityEventsTest {
 
     @Test
     void revokingAnUnknownTokenRecordsNothing() {
-        await(h.useCases.revokeToken().handle(new RevokeToken.Request(app.credentials(),
+        await(h.useCases.revokeToken().handle(new ClientTokenRequest(app.credentials(),
                 Optional.of(h.generator.newToken()), Optional.empty(), FROM))).orElseThrow();
 
         assertThat(h.events).isEmpty();

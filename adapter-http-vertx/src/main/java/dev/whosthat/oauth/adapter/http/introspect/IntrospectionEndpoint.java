@@ -22,9 +22,7 @@ public final class IntrospectionEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ClientRequest.handle(ctx, realm,
-                request -> introspectToken.handle(new IntrospectToken.Request(request.credentials(), request.token(), request.hint(),
-                        request.source())),
+        ClientRequest.handle(ctx, realm, introspectToken::handle,
                 introspection -> Responses.json(ctx, 200, Json.write(new IntrospectionResponseBody(introspection, issuer))));
     }
 }

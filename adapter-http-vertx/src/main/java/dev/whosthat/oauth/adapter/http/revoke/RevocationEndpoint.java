@@ -19,8 +19,7 @@ public final class RevocationEndpoint implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        ClientRequest.handle(ctx, realm,
-                request -> revokeToken.handle(new RevokeToken.Request(request.credentials(), request.token(), request.hint(), request.source())),
+        ClientRequest.handle(ctx, realm, revokeToken::handle,
                 revoked -> Responses.noStore(ctx.response()).setStatusCode(200).end());
     }
 }
