@@ -42,6 +42,7 @@ import dev.whosthat.oauth.domain.error.Outcome;
 import dev.whosthat.oauth.domain.scope.Scope;
 import dev.whosthat.oauth.domain.token.AccessToken;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
+import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.TokenValue;
 import dev.whosthat.oauth.domain.user.Password;
 import dev.whosthat.oauth.domain.user.UserAccount;
@@ -206,6 +207,11 @@ public final class Harness {
 
     public Outcome<RevokeToken.Revoked> revoke(ClientCredentials client, Optional<TokenValue> token, Optional<TokenHint> hint) {
         return await(useCases.revokeToken().handle(new ClientTokenRequest(client, token, hint)));
+    }
+
+    /** The first characters of every grant id opened at {@link #NOW}: its issue time (see {@code GrantId.issuedAt}). */
+    public static String grantTimeAtNow() {
+        return GrantId.issuedAt(NOW, "A".repeat(22)).value().substring(0, 8);
     }
 
     public static TokenValue accessValue(TokenGranted granted) {

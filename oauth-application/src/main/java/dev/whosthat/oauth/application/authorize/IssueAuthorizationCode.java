@@ -3,8 +3,8 @@ package dev.whosthat.oauth.application.authorize;
 import dev.whosthat.oauth.domain.code.AuthorizationCode;
 import dev.whosthat.oauth.domain.port.AuthorizationCodeStore;
 import dev.whosthat.oauth.domain.port.TokenGenerator;
-import dev.whosthat.oauth.domain.token.GrantId;
 import dev.whosthat.oauth.domain.token.TokenLifetimes;
+import dev.whosthat.oauth.domain.token.TokenMinter;
 import dev.whosthat.oauth.domain.token.TokenValue;
 import dev.whosthat.oauth.domain.user.TokenOwnerRef;
 import java.time.Clock;
@@ -21,22 +21,23 @@ public final class IssueAuthorizationCode {
 
     private final AuthorizationCodeStore codes;
     private final TokenGenerator generator;
-    private final TokenLifetimes lifetimes;
+    /** For the code's grant id, made as every new grant's is, and the code's lifetime. */
+    private final TokenMinter minter;
     private final Clock clock;
 
     public IssueAuthorizationCode(AuthorizationCodeStore codes, TokenGenerator generator, TokenLifetimes lifetimes, Clock clock) {
         this.codes = Objects.requireNonNull(codes, "codes");
         this.generator = Objects.requireNonNull(generator, "generator");
-        this.lifetimes = Objects.requireNonNull(lifetimes, "lifetimes");
+        this.minter = new TokenMinter(generator, lifetimes);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     public CompletionStage<TokenValue> handle(AuthorizationRequest request, TokenOwnerRef owner) {
         TokenValue value = generator.newToken();
         Instant now = clock.instant();
-        AuthorizationCode code = new AuthorizationCode(value.digest(), GrantId.issuedAt(now, generator.newId()), request.client().id(),
+        AuthorizationCode code = new AuthorizationCode(value.digest(), minter.newGrant(now), request.client().id(),
                 request.redirectUri(), request.redirectUriGiven(), request.scope(), owner, request.challenge(),
-                now, now.plus(lifetimes.authorizationCode()));
+                now, now.plus(minter.lifetimes().authorizationCode()));
         return codes.save(code).thenApply(saved -> value);
     }
 }

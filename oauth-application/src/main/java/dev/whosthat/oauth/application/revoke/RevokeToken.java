@@ -8,7 +8,6 @@ import static dev.whosthat.oauth.domain.error.Outcome.whenOk;
 import dev.whosthat.oauth.application.client.AuthenticateClient;
 import dev.whosthat.oauth.application.introspect.FoundToken;
 import dev.whosthat.oauth.application.introspect.ClientTokenRequest;
-import dev.whosthat.oauth.domain.client.ClientCredentials;
 import dev.whosthat.oauth.domain.client.ClientId;
 import dev.whosthat.oauth.domain.client.RegisteredClient;
 import dev.whosthat.oauth.domain.error.OAuthErrorCode;

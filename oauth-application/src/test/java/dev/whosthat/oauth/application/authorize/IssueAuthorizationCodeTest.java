@@ -112,6 +112,11 @@ class IssueAuthorizationCodeTest {
         assertThat(stored(second).grant()).isNotEqualTo(stored(first).grant());
     }
 
+    @Test
+    void theCodesGrantIdBeginsWithItsIssueTime() {
+        assertThat(stored(h.code(app, alice, verifier, scope("read"))).grant().value()).startsWith(Harness.grantTimeAtNow());
+    }
+
     private AuthorizationCode stored(TokenValue code) {
         return await(h.codes.find(code.digest())).orElseThrow(() -> new AssertionError("no code stored under its digest"));
     }

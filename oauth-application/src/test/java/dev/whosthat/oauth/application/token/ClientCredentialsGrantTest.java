@@ -64,6 +64,12 @@ class ClientCredentialsGrantTest {
     }
 
     @Test
+    void theNewGrantsIdBeginsWithItsIssueTime() {
+        assertThat(h.clientCredentials(service, Scope.EMPTY).orElseThrow().tokens().grant().value())
+                .startsWith(Harness.grantTimeAtNow());
+    }
+
+    @Test
     void theResponseOpensItsGrantForTheStore() {
         assertThat(h.clientCredentials(service, Scope.EMPTY).orElseThrow().tokens().opensGrant()).isTrue();
     }

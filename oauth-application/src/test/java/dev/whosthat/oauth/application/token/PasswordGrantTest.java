@@ -43,6 +43,12 @@ class PasswordGrantTest {
     }
 
     @Test
+    void theNewGrantsIdBeginsWithItsIssueTime() {
+        assertThat(h.password(app, alice, scope("read")).orElseThrow().tokens().grant().value())
+                .startsWith(Harness.grantTimeAtNow());
+    }
+
+    @Test
     void clientWithoutTheRefreshGrantGetsNoRefreshToken() {
         TestClient noRefresh = h.confidential(scope("read"), GrantType.PASSWORD);
 
